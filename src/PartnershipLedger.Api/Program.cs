@@ -1,0 +1,24 @@
+using JasperFx;
+using PartnershipLedger.Api.GraphQL;
+using PartnershipLedger.Api.Storage;
+using PartnershipLedger.Model;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddMaturityModel(builder.Configuration);
+builder.AddLedgerStore();
+builder.Services.AddLedgerGraphQL();
+
+var app = builder.Build();
+
+app.MapHealthEndpoint();
+app.MapGraphQLEndpoint();
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+        app.Logger.LogInformation("PartnershipLedger is serving GraphQL at {Url}/graphql and health at {Url}/health", url, url);
+});
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

@@ -1,0 +1,68 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace PartnershipLedger.Api.Storage;
+
+/// <summary>
+/// The event store (Marten on PostgreSQL) and the command bus (Wolverine, with its durable inbox, outbox and
+/// scheduled messages in the same database). Capabilities add their events and projections here.
+/// </summary>
+public static class LedgerStore
+{
+    public const string ConnectionStringName = "Ledger";
+
+    public static void AddLedgerStore(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                $"No database: set the connection string '{ConnectionStringName}' (environment variable ConnectionStrings__{ConnectionStringName}), " +
+                "or start the app with ops/run, which starts a local PostgreSQL and sets it.");
+        var schema = builder.Configuration["Marten:Schema"] ?? "ledger";
+        var distribution = builder.Configuration.GetValue("Ledger:Distribution", ProjectionDistribution.Solo);
+
+        builder.Services.CritterStackDefaults(defaults =>
+        {
+            defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            defaults.Production.GeneratedCodeMode = TypeLoadMode.Dynamic;
+        });
+
+        var marten = builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = schema;
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                options.Events.MetadataConfig.EnableAll();
+                options.Events.MetadataConfig.UserNameEnabled = true;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        // Marten's HotCold daemon cannot take its advisory lock with the DistributedLock stand-in this build
+        // ships (see README): one node runs the daemon Solo; several nodes let Wolverine distribute projections.
+        if (distribution == ProjectionDistribution.Solo)
+            marten.AddAsyncDaemon(DaemonMode.Solo).IntegrateWithWolverine();
+        else
+            marten.IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true);
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.Durability.Mode = distribution == ProjectionDistribution.Solo ? DurabilityMode.Solo : DurabilityMode.Balanced;
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.Discovery.IncludeAssembly(typeof(PartnershipLedger.Model.MaturityModel).Assembly);
+        });
+    }
+}
+
+/// <summary>How async projections are run: on this one node, or spread over several nodes by Wolverine.</summary>
+public enum ProjectionDistribution
+{
+    Solo,
+    WolverineManaged,
+}

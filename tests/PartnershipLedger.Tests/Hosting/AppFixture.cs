@@ -1,0 +1,51 @@
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Persistence.Durability;
+
+namespace PartnershipLedger.Tests.Hosting;
+
+/// <summary>One real host per test run: the app's own Program, on the real PostgreSQL of ops/test.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await StartAsync();
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>Starts the app as configured for tests; <paramref name="settings"/> override configuration keys.</summary>
+    public static Task<IAlbaHost> StartAsync(params (string Key, string Value)[] settings)
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger")))
+            throw new InvalidOperationException("Integration tests need PostgreSQL: run them with ops/test, or set ConnectionStrings__Ledger.");
+        return AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            builder.ConfigureServices(services => services.DisableAllExternalWolverineTransports());
+        });
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
+
+/// <summary>Base of every integration test: the shared host, with all data wiped before each test.</summary>
+[Collection(AppCollection.Name)]
+public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
+{
+    protected IAlbaHost Host => fixture.Host;
+
+    public async Task InitializeAsync()
+    {
+        await Host.ResetAllMartenDataAsync();
+        await Host.Services.GetRequiredService<IMessageStore>().Admin.ClearAllAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,44 @@
+using Alba;
+
+namespace PartnershipLedger.Tests.Hosting;
+
+public sealed class StartupTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task Health_reports_a_reachable_database()
+    {
+        var body = await Host.GetAsText("/health");
+
+        Assert.Contains("\"status\":\"healthy\"", body);
+    }
+
+    [Fact]
+    public async Task A_broken_model_file_stops_start_up_with_a_message_naming_the_fault()
+    {
+        var broken = Path.Combine(Path.GetTempPath(), $"broken-model-{Guid.NewGuid():N}.json");
+        var model = await File.ReadAllTextAsync(RepositoryFiles.Schema("maturity-model.json"));
+        await File.WriteAllTextAsync(broken, model.Replace("\"key\": \"GEOGRAPHY\"", "\"key\": \"GEOGRAFY\""));
+        try
+        {
+            var failure = await Record.ExceptionAsync(async () => await (await AppFixture.StartAsync(("Model:Path", broken))).DisposeAsync());
+
+            var invalid = Unwrap(failure).OfType<PartnershipLedger.Model.InvalidMaturityModelException>().FirstOrDefault();
+            Assert.True(invalid is not null, $"expected the start-up to fail on the model, got: {failure}");
+            Assert.Contains("functions[5].key: 'GEOGRAFY' is not a BusinessFunction", invalid.Message);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
+    private static IEnumerable<Exception> Unwrap(Exception? failure)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Unwrap)) yield return inner;
+        }
+    }
+}

@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.Instrumentation;
-using PartnershipLedger.Validation;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Api.GraphQL;
 
@@ -29,6 +29,21 @@ public sealed class DomainErrors : IFieldMiddleware
                 context.Errors.Add(error.AddLocation(context.FieldAst, context.Document));
             }
             throw errors[^1];
+        }
+        catch (NotFoundException missing)
+        {
+            var error = new ExecutionError(missing.Message) { Code = "NOT_FOUND" };
+            throw missing.Field is null ? error : error.AddExtension("field", missing.Field);
+        }
+        catch (Exception conflict) when (conflict is ConflictException or JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException)
+        {
+            throw new ExecutionError(conflict is ConflictException
+                ? conflict.Message
+                : "Someone else recorded on the same stream at the same moment; nothing of this request was stored. Reload and retry.") { Code = "CONFLICT" };
+        }
+        catch (UnauthenticatedException unknown)
+        {
+            throw new ExecutionError(unknown.Message) { Code = "UNAUTHENTICATED" };
         }
     }
 }

@@ -5,6 +5,8 @@ using GraphQL.Utilities;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Net.Http.Headers;
+using PartnershipLedger.Graph;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Api.GraphQL;
 
@@ -17,6 +19,7 @@ public static class GraphQLEndpoint
     public const string Path = "/graphql";
     private const string GraphQLResponse = "application/graphql-response+json";
     private const string Json = "application/json";
+    public const string CorrelationHeader = "X-Correlation-Id";
 
     public static void MapGraphQLEndpoint(this IEndpointRouteBuilder app)
     {
@@ -54,8 +57,11 @@ public static class GraphQLEndpoint
             return;
         }
 
+        var caller = IdentifyCaller(http);
+        http.Response.Headers[CorrelationHeader] = caller.CorrelationId;
         var result = await executer.ExecuteAsync(options =>
         {
+            caller.AttachTo(options.UserContext);
             options.Query = request.Query;
             options.OperationName = request.OperationName;
             options.Variables = request.Variables;
@@ -78,6 +84,23 @@ public static class GraphQLEndpoint
         http.Response.StatusCode = !result.Executed && mediaType == GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// Who is calling. Until access control exists the caller names themselves with the X-Actor (user) and
+    /// X-Actor-Organization (organization id) headers; the correlation id is X-Correlation-Id or a new one.
+    /// </summary>
+    private static Caller IdentifyCaller(HttpContext http)
+    {
+        var correlation = http.Request.Headers[CorrelationHeader].ToString();
+        if (string.IsNullOrWhiteSpace(correlation) || correlation.Length > 100) correlation = Guid.NewGuid().ToString("N");
+        var user = http.Request.Headers["X-Actor"].ToString().Trim();
+        var organization = http.Request.Headers["X-Actor-Organization"].ToString().Trim();
+        if (organization.Length > 0 && !Guid.TryParse(organization, out _))
+            return new Caller(Actor.Anonymous, correlation, $"X-Actor-Organization '{organization}' is not an organization id.");
+        if (user.Length > 200)
+            return new Caller(Actor.Anonymous, correlation, "X-Actor is longer than 200 characters.");
+        return new Caller(new Actor(user, organization.Length > 0 ? Guid.Parse(organization) : null), correlation);
     }
 
     /// <summary>The best media type the Accept header allows, honouring q-values; null when none is acceptable.</summary>

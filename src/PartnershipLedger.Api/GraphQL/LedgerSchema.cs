@@ -1,5 +1,9 @@
 using GraphQL.Types;
+using GraphQL;
+using PartnershipLedger.Graph;
 using PartnershipLedger.Model;
+using PartnershipLedger.Organizations;
+using PartnershipLedger.Partnerships;
 
 namespace PartnershipLedger.Api.GraphQL;
 
@@ -10,6 +14,9 @@ public sealed class LedgerSchema : Schema
     {
         Description = "PartnershipLedger: an event-sourced record of partner-to-partner partnerships, scored against the IAMCP P2P Maturity Model.";
         Query = new LedgerQuery();
+        Mutation = new LedgerMutation();
+        this.RegisterTypeMapping<DateTimeOffset, InstantGraphType>();
+        this.RegisterTypeMapping<DateOnly, CalendarDateGraphType>();
     }
 }
 
@@ -20,5 +27,18 @@ public sealed class LedgerQuery : ObjectGraphType
         Name = "Query";
         Description = "Everything that can be read.";
         ModelQueries.AddTo(this);
+        OrganizationFields.AddQueries(this);
+        PartnershipFields.AddQueries(this);
+    }
+}
+
+public sealed class LedgerMutation : ObjectGraphType
+{
+    public LedgerMutation()
+    {
+        Name = "Mutation";
+        Description = "Everything that can be recorded. Every mutation records new events; nothing is ever updated or deleted.";
+        OrganizationFields.AddMutations(this);
+        PartnershipFields.AddMutations(this);
     }
 }

@@ -3,6 +3,9 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using PartnershipLedger.Organizations;
+using PartnershipLedger.Partnerships;
+using PartnershipLedger.Recording;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -26,6 +29,7 @@ public static class LedgerStore
         var schema = builder.Configuration["Marten:Schema"] ?? "ledger";
         var distribution = builder.Configuration.GetValue("Ledger:Distribution", ProjectionDistribution.Solo);
 
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.CritterStackDefaults(defaults =>
         {
             defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
@@ -39,6 +43,9 @@ public static class LedgerStore
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 options.Events.MetadataConfig.EnableAll();
                 options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Schema.For<RecordedCommand>().Identity(x => x.Id);
+                options.ConfigureOrganizations();
+                options.ConfigurePartnerships();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();

@@ -1,4 +1,4 @@
-using PartnershipLedger.Validation;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Model;
 

@@ -3,14 +3,22 @@ using Alba;
 
 namespace PartnershipLedger.Tests.Hosting;
 
+/// <summary>Who a test request claims to be (the X-Actor and X-Actor-Organization headers).</summary>
+public sealed record As(string User, Guid? Organization = null);
+
 public static class GraphQLRequests
 {
     /// <summary>POSTs a GraphQL request to /graphql and returns the parsed response body.</summary>
-    public static async Task<JsonElement> GraphQLAsync(this IAlbaHost host, string query, object? variables = null, int expectedStatus = 200)
+    public static async Task<JsonElement> GraphQLAsync(this IAlbaHost host, string query, object? variables = null, int expectedStatus = 200, As? caller = null)
     {
         var result = await host.Scenario(scenario =>
         {
             scenario.Post.Json(new { query, variables }).ToUrl("/graphql");
+            if (caller is not null)
+            {
+                scenario.WithRequestHeader("X-Actor", caller.User);
+                if (caller.Organization is { } organization) scenario.WithRequestHeader("X-Actor-Organization", organization.ToString());
+            }
             scenario.StatusCodeShouldBe(expectedStatus);
         });
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;
@@ -26,4 +34,15 @@ public static class GraphQLRequests
         response.TryGetProperty("errors", out var errors) ? errors.EnumerateArray().ToList() : [];
 
     public static string Code(this JsonElement error) => error.GetProperty("extensions").GetProperty("code").GetString()!;
+
+    public static string? Field(this JsonElement error) =>
+        error.GetProperty("extensions").TryGetProperty("field", out var field) ? field.GetString() : null;
+
+    /// <summary>The single error of a refused request, after checking nothing came back as data.</summary>
+    public static JsonElement SingleError(this JsonElement response, string code)
+    {
+        var error = Assert.Single(response.Errors());
+        Assert.Equal(code, error.Code());
+        return error;
+    }
 }

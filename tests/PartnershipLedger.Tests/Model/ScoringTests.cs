@@ -1,6 +1,6 @@
 using PartnershipLedger.Model;
 using PartnershipLedger.Tests.Hosting;
-using PartnershipLedger.Validation;
+using PartnershipLedger.Recording;
 using static PartnershipLedger.Model.BusinessFunction;
 using static PartnershipLedger.Model.MaturityLevel;
 

@@ -1,4 +1,4 @@
-namespace PartnershipLedger.Validation;
+namespace PartnershipLedger.Recording;
 
 /// <summary>One thing wrong with a request, naming the input field it is about.</summary>
 public sealed record ValidationProblem(string Field, string Message);

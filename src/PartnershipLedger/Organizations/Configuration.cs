@@ -1,0 +1,11 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace PartnershipLedger.Organizations;
+
+public static class Configuration
+{
+    /// <summary>Organizations are folded inline: a command and the next read both see the latest state.</summary>
+    public static void ConfigureOrganizations(this StoreOptions options) =>
+        options.Projections.Snapshot<Organization>(SnapshotLifecycle.Inline);
+}

@@ -1,0 +1,61 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipLedger.Graph;
+using PartnershipLedger.Model;
+using PartnershipLedger.Recording;
+
+namespace PartnershipLedger.Organizations;
+
+public sealed class OrganizationGraphType : ObjectGraphType<Organization>
+{
+    public OrganizationGraphType()
+    {
+        Name = "Organization";
+        Description = "A member organization: an IT solution provider that partners.";
+        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The organization's id.");
+        Field(x => x.Name).Description("Its name.");
+        Field(x => x.PartnerTypes, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PartnerTypeGraphType>>>)).Description("What kind of partner it is.");
+        Field(x => x.HomeRegion).Description("Its home country or region.");
+        Field(x => x.Users).Description("The people who record facts for it.");
+        Field(x => x.Version, type: typeof(NonNullGraphType<IntGraphType>)).Description("Its stream version, for expectedVersion.");
+    }
+}
+
+public sealed class OrganizationPayloadGraphType : ObjectGraphType<Recorded>
+{
+    public OrganizationPayloadGraphType()
+    {
+        Name = "OrganizationPayload";
+        Description = "What a mutation on an organization recorded.";
+        Field<NonNullGraphType<OrganizationGraphType>>("organization")
+            .Description("The organization as it is now.")
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<IQuerySession>()
+                .LoadAsync<Organization>(context.Source.StreamId, context.CancellationToken));
+        Field(x => x.EventId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The id of the event recorded.");
+        Field(x => x.Version, type: typeof(NonNullGraphType<IntGraphType>)).Description("The organization's stream version after it.");
+    }
+}
+
+public static class OrganizationFields
+{
+    public static void AddQueries(ObjectGraphType query) =>
+        query.Field<OrganizationGraphType>("organization")
+            .Description("One organization; null when there is none with this id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The organization's id.")
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<IQuerySession>()
+                .LoadAsync<Organization>(context.GetArgument<Guid>("id"), context.CancellationToken));
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.AddCommand<RegisterOrganization, RegisterOrganizationInput, OrganizationPayloadGraphType>(
+            "registerOrganization", "Registers an organization (an IT solution provider) so it can form partnerships.", organizationRequired: false);
+        mutation.AddCommand<RenameOrganization, RenameOrganizationInput, OrganizationPayloadGraphType>(
+            "renameOrganization", "Records the organization's new name.");
+        mutation.AddCommand<AddOrganizationUser, AddOrganizationUserInput, OrganizationPayloadGraphType>(
+            "addOrganizationUser", "Adds a person who records facts for the organization.");
+        mutation.AddCommand<RemoveOrganizationUser, RemoveOrganizationUserInput, OrganizationPayloadGraphType>(
+            "removeOrganizationUser", "Removes a person from the organization's users.");
+    }
+}

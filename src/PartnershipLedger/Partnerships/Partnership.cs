@@ -1,0 +1,106 @@
+using JasperFx.Events;
+
+namespace PartnershipLedger.Partnerships;
+
+public enum PartnershipStatus { Active, Paused, Ended }
+
+/// <summary>
+/// The decision state of a partnership (an inline snapshot of its stream): just what commands check —
+/// members, status, and the facts later facts refer to. Read models are separate (<see cref="PartnershipSummary"/>).
+/// </summary>
+public sealed class Partnership
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public string Name { get; set; } = "";
+    public List<Guid> Members { get; set; } = [];
+    public PartnershipStatus Status { get; set; }
+    public DateTimeOffset FormedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Every event of the stream by id: what it was, when, what it is about, whether it was retracted.</summary>
+    public Dictionary<Guid, Fact> Facts { get; set; } = [];
+    public Dictionary<Guid, Lead> Leads { get; set; } = [];
+    public Dictionary<Guid, Agreement> Agreements { get; set; } = [];
+    public Dictionary<Guid, DateTimeOffset> JointPlans { get; set; } = [];
+    public Dictionary<Guid, SupportCase> SupportCases { get; set; } = [];
+
+    public sealed record Fact(string Type, DateTimeOffset OccurredAt, Guid? Subject, bool Retracted = false);
+
+    public sealed record Lead(Guid FromOrganizationId, Guid ToOrganizationId, DateTimeOffset SharedAt, LeadStatus Status);
+
+    public sealed record Agreement(AgreementKind Kind, DateTimeOffset SignedAt, List<DateTimeOffset> ReviewedAt, bool Terminated)
+    {
+        /// <summary>When it was last signed or reviewed: its yearly review is due a year later.</summary>
+        public DateTimeOffset LastReviewedAt => ReviewedAt.Count > 0 ? ReviewedAt.Max() : SignedAt;
+    }
+
+    public sealed record SupportCase(DateTimeOffset LoggedAt, bool Resolved);
+
+    public bool IsMember(Guid? organization) => organization is { } id && Members.Contains(id);
+
+    public static Partnership Create(IEvent<PartnershipFormed> e) => new Partnership
+    {
+        Id = e.Data.PartnershipId,
+        Name = e.Data.Name,
+        Members = e.Data.MemberIds.ToList(),
+        FormedAt = e.Data.OccurredAt,
+    }.Remember(e);
+
+    public void Apply(IEvent<MemberJoined> e) => Remember(e).Members.Add(e.Data.OrganizationId);
+    public void Apply(IEvent<MemberLeft> e) => Remember(e).Members.Remove(e.Data.OrganizationId);
+    public void Apply(IEvent<PartnershipPaused> e) => Remember(e).Status = PartnershipStatus.Paused;
+    public void Apply(IEvent<PartnershipResumed> e) => Remember(e).Status = PartnershipStatus.Active;
+
+    public void Apply(IEvent<PartnershipEnded> e)
+    {
+        Remember(e).Status = PartnershipStatus.Ended;
+        EndedAt = e.Data.OccurredAt;
+    }
+
+    public void Apply(IEvent<JointPlanCreated> e) => Remember(e).JointPlans[e.Id] = e.Data.OccurredAt;
+    public void Apply(IEvent<LeadShared> e) =>
+        Remember(e).Leads[e.Id] = new Lead(e.Data.FromOrganizationId, e.Data.ToOrganizationId, e.Data.OccurredAt, LeadStatus.Shared);
+    public void Apply(IEvent<LeadAccepted> e) => Remember(e, e.Data.LeadId).SetLead(e.Data.LeadId, LeadStatus.Accepted);
+    public void Apply(IEvent<LeadDeclined> e) => Remember(e, e.Data.LeadId).SetLead(e.Data.LeadId, LeadStatus.Declined);
+    public void Apply(IEvent<OpportunityStageChanged> e) => Remember(e, e.Data.LeadId);
+    public void Apply(IEvent<AgreementSigned> e) => Remember(e).Agreements[e.Id] = new Agreement(e.Data.Kind, e.Data.OccurredAt, [], false);
+    public void Apply(IEvent<AgreementReviewed> e) => Remember(e, e.Data.AgreementId).Agreements[e.Data.AgreementId].ReviewedAt.Add(e.Data.OccurredAt);
+    public void Apply(IEvent<AgreementTerminated> e) =>
+        Remember(e, e.Data.AgreementId).Agreements[e.Data.AgreementId] = Agreements[e.Data.AgreementId] with { Terminated = true };
+    public void Apply(IEvent<SupportCaseLogged> e) => Remember(e).SupportCases[e.Id] = new SupportCase(e.Data.OccurredAt, false);
+    public void Apply(IEvent<SupportCaseResolved> e) =>
+        Remember(e, e.Data.CaseId).SupportCases[e.Data.CaseId] = SupportCases[e.Data.CaseId] with { Resolved = true };
+
+    /// <summary>Retraction undoes, in the decision state, what the retracted fact did.</summary>
+    public void Apply(IEvent<EventRetracted> e)
+    {
+        Remember(e);
+        var retracted = Facts[e.Data.RetractedEventId];
+        Facts[e.Data.RetractedEventId] = retracted with { Retracted = true };
+        switch (retracted.Type)
+        {
+            case nameof(LeadShared): Leads.Remove(e.Data.RetractedEventId); break;
+            case nameof(LeadAccepted) or nameof(LeadDeclined): SetLead(retracted.Subject!.Value, LeadStatus.Shared); break;
+            case nameof(AgreementSigned): Agreements.Remove(e.Data.RetractedEventId); break;
+            case nameof(AgreementReviewed): Agreements[retracted.Subject!.Value].ReviewedAt.Remove(retracted.OccurredAt); break;
+            case nameof(AgreementTerminated): Agreements[retracted.Subject!.Value] = Agreements[retracted.Subject!.Value] with { Terminated = false }; break;
+            case nameof(JointPlanCreated): JointPlans.Remove(e.Data.RetractedEventId); break;
+            case nameof(SupportCaseLogged): SupportCases.Remove(e.Data.RetractedEventId); break;
+            case nameof(SupportCaseResolved): SupportCases[retracted.Subject!.Value] = SupportCases[retracted.Subject!.Value] with { Resolved = false }; break;
+        }
+    }
+
+    /// <summary>Every other event: only remembered, so that it can be retracted.</summary>
+    public void Apply(IEvent<IPartnershipEvent> e) => Remember(e);
+
+    private Partnership Remember(IEvent e, Guid? subject = null)
+    {
+        Facts[e.Id] = new Fact(e.Data.GetType().Name, ((IPartnershipEvent)e.Data).OccurredAt, subject);
+        return this;
+    }
+
+    private void SetLead(Guid lead, LeadStatus status) => Leads[lead] = Leads[lead] with { Status = status };
+}
+
+public enum LeadStatus { Shared, Accepted, Declined }

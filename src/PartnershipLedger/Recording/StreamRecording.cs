@@ -1,0 +1,92 @@
+using JasperFx.Events;
+using Marten;
+
+namespace PartnershipLedger.Recording;
+
+/// <summary>
+/// How every command becomes events, in one place: replay of an already recorded command id, the expected
+/// version, the decision (with every problem collected), the event metadata, and the idempotency record.
+/// Handlers stay one line each; decisions stay pure functions of (command, state, decision context).
+/// </summary>
+public static class StreamRecording
+{
+    /// <summary>Records the events a decision takes on an existing stream of type <typeparamref name="TState"/>.</summary>
+    public static async Task<Recorded> RecordAsync<TState>(
+        this IDocumentSession session,
+        StreamCommand command,
+        Guid streamId,
+        DateTimeOffset now,
+        Func<TState, Decision, IEnumerable<object>> decide,
+        CancellationToken cancellation) where TState : class
+    {
+        if (await session.EarlierRecordingAsync(command, cancellation) is { } earlier) return earlier;
+
+        var stream = await session.Events.FetchForWriting<TState>(streamId, cancellation);
+        if (stream.Aggregate is null)
+            throw new NotFoundException($"No {Describe<TState>()} has the id {streamId}.");
+        var version = stream.CurrentVersion ?? 0;
+        if (command.ExpectedVersion is { } expected && expected != version)
+            throw new ConflictException($"The {Describe<TState>()} is at version {version}, not the expected version {expected}: someone recorded in between. Reload it and retry.");
+
+        var decision = Decision.For(command, now);
+        var events = decide(stream.Aggregate, decision).ToList();
+        decision.ThrowIfRefused();
+
+        session.StampMetadata(command);
+        stream.AppendMany(events);
+        return session.Remember(command, new Recorded(streamId, stream.Events[0].Id, version + events.Count));
+    }
+
+    /// <summary>Starts a new stream of type <typeparamref name="TState"/> with the events a decision takes.</summary>
+    public static async Task<Recorded> StartAsync<TState>(
+        this IDocumentSession session,
+        Command command,
+        Guid streamId,
+        DateTimeOffset now,
+        Func<Decision, IEnumerable<object>> decide,
+        CancellationToken cancellation) where TState : class
+    {
+        if (await session.EarlierRecordingAsync(command, cancellation) is { } earlier) return earlier;
+
+        var decision = Decision.For(command, now);
+        var events = decide(decision).ToList();
+        decision.ThrowIfRefused();
+
+        session.StampMetadata(command);
+        var action = session.Events.StartStream<TState>(streamId, events.ToArray());
+        return session.Remember(command, new Recorded(streamId, action.Events[0].Id, events.Count));
+    }
+
+    /// <summary>Stamps the acting user and organization, the correlation and the causation on the events the session appends.</summary>
+    public static void StampMetadata(this IDocumentSession session, Command command)
+    {
+        session.LastModifiedBy = command.Actor.User;
+        if (command.Actor.OrganizationId is { } organization)
+            session.SetHeader(EventHeaders.ActorOrganization, organization.ToString());
+        if (command.CorrelationId is { } correlation) session.CorrelationId = correlation;
+        if (command.CommandId is { } commandId) session.CausationId = commandId;
+    }
+
+    private static async Task<Recorded?> EarlierRecordingAsync(this IDocumentSession session, Command command, CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(command.CommandId)) return null;
+        var earlier = await session.LoadAsync<RecordedCommand>(command.CommandId, cancellation);
+        if (earlier is null) return null;
+        if (earlier.CommandType != command.GetType().Name)
+            throw new ConflictException($"The command id '{command.CommandId}' was already used for a {earlier.CommandType} command: use a new id for a new command.");
+        return new Recorded(earlier.StreamId, earlier.EventId, earlier.Version);
+    }
+
+    private static Recorded Remember(this IDocumentSession session, Command command, Recorded recorded)
+    {
+        if (!string.IsNullOrWhiteSpace(command.CommandId))
+            session.Insert(new RecordedCommand(command.CommandId, command.GetType().Name, recorded.StreamId, recorded.EventId, recorded.Version));
+        return recorded;
+    }
+
+    private static string Describe<TState>() => typeof(TState).Name switch
+    {
+        "CircleOfTrust" => "circle of trust",
+        var name => name.ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Alba;
+
+namespace PartnershipLedger.Tests.Hosting;
+
+/// <summary>A partnership of two organizations, with a user of each, as most tests start from.</summary>
+public sealed record TwoPartners(Guid PartnershipId, Guid First, Guid Second)
+{
+    public As FirstUser => new("ada@first.example", First);
+    public As SecondUser => new("bo@second.example", Second);
+}
+
+/// <summary>Builds state through the public API, as a client would.</summary>
+public static class Scenarios
+{
+    public static readonly DateTimeOffset FormedAt = new(2024, 1, 15, 9, 0, 0, TimeSpan.Zero);
+
+    public static async Task<Guid> RegisterOrganizationAsync(this IAlbaHost host, string name, string partnerTypes = "ISV", string homeRegion = "Sweden")
+    {
+        var response = await host.GraphQLAsync(
+            $"mutation {{ registerOrganization(input: {{ name: \"{name}\", partnerTypes: [{partnerTypes}], homeRegion: \"{homeRegion}\" }}) {{ organization {{ id }} }} }}",
+            caller: new As("registrar@example.com"));
+        return response.Data("registerOrganization").GetProperty("organization").GetProperty("id").GetGuid();
+    }
+
+    public static async Task<TwoPartners> FormPartnershipAsync(this IAlbaHost host, DateTimeOffset? formedAt = null)
+    {
+        var first = await host.RegisterOrganizationAsync("Contoso", "ISV", "Sweden");
+        var second = await host.RegisterOrganizationAsync("Fabrikam", "SYSTEMS_INTEGRATOR", "Norway");
+        var response = await host.RecordAsync("formPartnership",
+            new { name = "Contoso + Fabrikam", memberIds = new[] { first, second }, occurredAt = formedAt ?? FormedAt },
+            new As("ada@first.example", first));
+        return new TwoPartners(response.Data("formPartnership").GetProperty("partnership").GetProperty("id").GetGuid(), first, second);
+    }
+
+    /// <summary>
+    /// Sends one mutation with its input as a variable (the input type is the mutation's name + "Input") and
+    /// returns the whole response: assert on <c>.Data(name)</c> or <c>.Errors()</c>.
+    /// </summary>
+    public static Task<JsonElement> RecordAsync(this IAlbaHost host, string mutation, object input, As caller)
+    {
+        var inputType = char.ToUpperInvariant(mutation[0]) + mutation[1..] + "Input";
+        var payload = mutation is "registerOrganization" or "renameOrganization" or "addOrganizationUser" or "removeOrganizationUser"
+            ? "eventId version organization { id }"
+            : "eventId version partnership { id version }";
+        return host.GraphQLAsync($"mutation Record($input: {inputType}!) {{ {mutation}(input: $input) {{ {payload} }} }}", new { input }, caller: caller);
+    }
+
+    /// <summary>Records and returns the id of the event recorded (which identifies a lead, an agreement...).</summary>
+    public static async Task<Guid> RecordedEventAsync(this IAlbaHost host, string mutation, object input, As caller) =>
+        (await host.RecordAsync(mutation, input, caller)).Data(mutation).GetProperty("eventId").GetGuid();
+
+    /// <summary>The partnership's events, in recording order (type, summary, metadata).</summary>
+    public static async Task<IReadOnlyList<JsonElement>> TimelineAsync(this IAlbaHost host, Guid partnershipId)
+    {
+        var response = await host.GraphQLAsync(
+            $"{{ partnership(id: \"{partnershipId}\") {{ timeline(first: 500) {{ edges {{ node {{ eventId type summary actor organizationId occurredAt recordedAt correlationId causationId retractsEventId }} }} }} }} }}");
+        return response.Data("partnership").GetProperty("timeline").GetProperty("edges").EnumerateArray().Select(edge => edge.GetProperty("node")).ToList();
+    }
+
+    public static async Task<IReadOnlyList<string>> EventTypesAsync(this IAlbaHost host, Guid partnershipId) =>
+        (await host.TimelineAsync(partnershipId)).Select(node => node.GetProperty("type").GetString()!).ToList();
+}

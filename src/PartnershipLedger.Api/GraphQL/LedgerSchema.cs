@@ -40,5 +40,6 @@ public sealed class LedgerMutation : ObjectGraphType
         Description = "Everything that can be recorded. Every mutation records new events; nothing is ever updated or deleted.";
         OrganizationFields.AddMutations(this);
         PartnershipFields.AddMutations(this);
+        PartnershipLedger.Functions.SalesCompensation.Mutations.AddTo(this);
     }
 }

@@ -40,6 +40,11 @@ public sealed class LedgerMutation : ObjectGraphType
         Description = "Everything that can be recorded. Every mutation records new events; nothing is ever updated or deleted.";
         OrganizationFields.AddMutations(this);
         PartnershipFields.AddMutations(this);
+        PartnershipLedger.Functions.JointBusinessPlanning.Mutations.AddTo(this);
+        PartnershipLedger.Functions.LeadsAndPipeline.Mutations.AddTo(this);
+        PartnershipLedger.Functions.Agreement.Mutations.AddTo(this);
         PartnershipLedger.Functions.SalesCompensation.Mutations.AddTo(this);
+        PartnershipLedger.Functions.CustomerRelationships.CsatSurveyMutations.AddTo(this);
+        PartnershipLedger.Assessments.Mutations.AddTo(this);
     }
 }

@@ -62,6 +62,7 @@ public static class LedgerStore
             options.Durability.Mode = distribution == ProjectionDistribution.Solo ? DurabilityMode.Solo : DurabilityMode.Balanced;
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
+            options.Policies.Add<CommandFailureLogging>();
             options.Discovery.IncludeAssembly(typeof(PartnershipLedger.Model.MaturityModel).Assembly);
         });
     }

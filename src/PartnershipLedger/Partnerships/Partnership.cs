@@ -27,12 +27,18 @@ public sealed class Partnership
 
     public sealed record Fact(string Type, DateTimeOffset OccurredAt, Guid? Subject, bool Retracted = false);
 
-    public sealed record Lead(Guid FromOrganizationId, Guid ToOrganizationId, DateTimeOffset SharedAt, LeadStatus Status);
-
-    public sealed record Agreement(AgreementKind Kind, DateTimeOffset SignedAt, List<DateTimeOffset> ReviewedAt, bool Terminated)
+    public sealed record Lead(Guid FromOrganizationId, Guid ToOrganizationId, DateTimeOffset SharedAt, LeadStatus Status, List<StageChange> Stages)
     {
-        /// <summary>When it was last signed or reviewed: its yearly review is due a year later.</summary>
-        public DateTimeOffset LastReviewedAt => ReviewedAt.Count > 0 ? ReviewedAt.Max() : SignedAt;
+        public OpportunityStage? Stage => Stages.Count > 0 ? Stages[^1].Stage : null;
+    }
+
+    public sealed record StageChange(Guid EventId, OpportunityStage Stage, DateTimeOffset At);
+
+    public sealed record Agreement(AgreementKind Kind, DateTimeOffset SignedAt, List<DateTimeOffset> ReviewedAt, bool Terminated, List<DateTimeOffset> OverdueSince)
+    {
+        /// <summary>When it was last signed or reviewed as of <paramref name="instant"/>: its yearly review is due a year later.</summary>
+        public DateTimeOffset LastReviewedAt(DateTimeOffset instant) =>
+            ReviewedAt.Where(review => review <= instant).DefaultIfEmpty(SignedAt).Max();
     }
 
     public sealed record SupportCase(DateTimeOffset LoggedAt, bool Resolved);
@@ -60,14 +66,16 @@ public sealed class Partnership
 
     public void Apply(IEvent<JointPlanCreated> e) => Remember(e).JointPlans[e.Id] = e.Data.OccurredAt;
     public void Apply(IEvent<LeadShared> e) =>
-        Remember(e).Leads[e.Id] = new Lead(e.Data.FromOrganizationId, e.Data.ToOrganizationId, e.Data.OccurredAt, LeadStatus.Shared);
+        Remember(e).Leads[e.Id] = new Lead(e.Data.FromOrganizationId, e.Data.ToOrganizationId, e.Data.OccurredAt, LeadStatus.Shared, []);
     public void Apply(IEvent<LeadAccepted> e) => Remember(e, e.Data.LeadId).SetLead(e.Data.LeadId, LeadStatus.Accepted);
     public void Apply(IEvent<LeadDeclined> e) => Remember(e, e.Data.LeadId).SetLead(e.Data.LeadId, LeadStatus.Declined);
-    public void Apply(IEvent<OpportunityStageChanged> e) => Remember(e, e.Data.LeadId);
-    public void Apply(IEvent<AgreementSigned> e) => Remember(e).Agreements[e.Id] = new Agreement(e.Data.Kind, e.Data.OccurredAt, [], false);
+    public void Apply(IEvent<OpportunityStageChanged> e) =>
+        Remember(e, e.Data.LeadId).Leads[e.Data.LeadId].Stages.Add(new StageChange(e.Id, e.Data.Stage, e.Data.OccurredAt));
+    public void Apply(IEvent<AgreementSigned> e) => Remember(e).Agreements[e.Id] = new Agreement(e.Data.Kind, e.Data.OccurredAt, [], false, []);
     public void Apply(IEvent<AgreementReviewed> e) => Remember(e, e.Data.AgreementId).Agreements[e.Data.AgreementId].ReviewedAt.Add(e.Data.OccurredAt);
     public void Apply(IEvent<AgreementTerminated> e) =>
         Remember(e, e.Data.AgreementId).Agreements[e.Data.AgreementId] = Agreements[e.Data.AgreementId] with { Terminated = true };
+    public void Apply(IEvent<AgreementReviewOverdue> e) => Remember(e, e.Data.AgreementId).Agreements[e.Data.AgreementId].OverdueSince.Add(e.Data.DueAt);
     public void Apply(IEvent<SupportCaseLogged> e) => Remember(e).SupportCases[e.Id] = new SupportCase(e.Data.OccurredAt, false);
     public void Apply(IEvent<SupportCaseResolved> e) =>
         Remember(e, e.Data.CaseId).SupportCases[e.Data.CaseId] = SupportCases[e.Data.CaseId] with { Resolved = true };
@@ -85,6 +93,8 @@ public sealed class Partnership
             case nameof(AgreementSigned): Agreements.Remove(e.Data.RetractedEventId); break;
             case nameof(AgreementReviewed): Agreements[retracted.Subject!.Value].ReviewedAt.Remove(retracted.OccurredAt); break;
             case nameof(AgreementTerminated): Agreements[retracted.Subject!.Value] = Agreements[retracted.Subject!.Value] with { Terminated = false }; break;
+            case nameof(OpportunityStageChanged): Leads[retracted.Subject!.Value].Stages.RemoveAll(change => change.EventId == e.Data.RetractedEventId); break;
+            case nameof(AgreementReviewOverdue): Agreements[retracted.Subject!.Value].OverdueSince.Remove(retracted.OccurredAt); break;
             case nameof(JointPlanCreated): JointPlans.Remove(e.Data.RetractedEventId); break;
             case nameof(SupportCaseLogged): SupportCases.Remove(e.Data.RetractedEventId); break;
             case nameof(SupportCaseResolved): SupportCases[retracted.Subject!.Value] = SupportCases[retracted.Subject!.Value] with { Resolved = false }; break;

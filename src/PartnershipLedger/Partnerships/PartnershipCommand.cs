@@ -24,7 +24,16 @@ public static class PartnershipRecording
         TimeProvider clock,
         Func<Partnership, Decision, IEnumerable<object>> decide,
         CancellationToken cancellation) =>
-        session.RecordAsync<Partnership>(command, command.PartnershipId, clock.GetUtcNow(), (partnership, decision) =>
+        session.RecordOnPartnershipAsync(command, clock.GetUtcNow(), decide, cancellation);
+
+    /// <inheritdoc cref="RecordOnPartnershipAsync(IDocumentSession, PartnershipCommand, TimeProvider, Func{Partnership, Decision, IEnumerable{object}}, CancellationToken)"/>
+    public static Task<Recorded> RecordOnPartnershipAsync(
+        this IDocumentSession session,
+        PartnershipCommand command,
+        DateTimeOffset now,
+        Func<Partnership, Decision, IEnumerable<object>> decide,
+        CancellationToken cancellation) =>
+        session.RecordAsync<Partnership>(command, command.PartnershipId, now, (partnership, decision) =>
         {
             decision.Require(partnership.IsMember(decision.Actor.OrganizationId), "partnershipId",
                 "Only a member organization of the partnership can record its facts: X-Actor-Organization is not a member.");

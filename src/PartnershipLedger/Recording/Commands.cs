@@ -27,4 +27,5 @@ public abstract record StreamCommand : Command
 /// <summary>What a recorded command answers: where its events went.</summary>
 /// <param name="EventId">The id of the (first) event recorded; it also identifies what the event created (a lead, an agreement...).</param>
 /// <param name="Version">The stream version after the events.</param>
-public sealed record Recorded(Guid StreamId, Guid EventId, long Version);
+/// <param name="Replayed">True when the command id had already been recorded and nothing new was stored.</param>
+public sealed record Recorded(Guid StreamId, Guid EventId, long Version, bool Replayed = false);

@@ -58,13 +58,16 @@ public static class StreamRecording
     }
 
     /// <summary>Stamps the acting user and organization, the correlation and the causation on the events the session appends.</summary>
-    public static void StampMetadata(this IDocumentSession session, Command command)
+    public static void StampMetadata(this IDocumentSession session, Command command) =>
+        session.StampMetadata(command.Actor, command.CorrelationId, command.CommandId);
+
+    public static void StampMetadata(this IDocumentSession session, Actor actor, string? correlationId = null, string? causationId = null)
     {
-        session.LastModifiedBy = command.Actor.User;
-        if (command.Actor.OrganizationId is { } organization)
+        session.LastModifiedBy = actor.User;
+        if (actor.OrganizationId is { } organization)
             session.SetHeader(EventHeaders.ActorOrganization, organization.ToString());
-        if (command.CorrelationId is { } correlation) session.CorrelationId = correlation;
-        if (command.CommandId is { } commandId) session.CausationId = commandId;
+        if (correlationId is not null) session.CorrelationId = correlationId;
+        if (causationId is not null) session.CausationId = causationId;
     }
 
     private static async Task<Recorded?> EarlierRecordingAsync(this IDocumentSession session, Command command, CancellationToken cancellation)
@@ -74,7 +77,7 @@ public static class StreamRecording
         if (earlier is null) return null;
         if (earlier.CommandType != command.GetType().Name)
             throw new ConflictException($"The command id '{command.CommandId}' was already used for a {earlier.CommandType} command: use a new id for a new command.");
-        return new Recorded(earlier.StreamId, earlier.EventId, earlier.Version);
+        return new Recorded(earlier.StreamId, earlier.EventId, earlier.Version, Replayed: true);
     }
 
     private static Recorded Remember(this IDocumentSession session, Command command, Recorded recorded)

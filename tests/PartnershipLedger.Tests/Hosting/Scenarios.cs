@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alba;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PartnershipLedger.Tests.Hosting;
 
@@ -60,4 +61,11 @@ public static class Scenarios
 
     public static async Task<IReadOnlyList<string>> EventTypesAsync(this IAlbaHost host, Guid partnershipId) =>
         (await host.TimelineAsync(partnershipId)).Select(node => node.GetProperty("type").GetString()!).ToList();
+}
+
+public static class Store
+{
+    /// <summary>How many events the whole ledger holds: proof that a refused command stored nothing.</summary>
+    public static async Task<long> EventCountAsync(this IAlbaHost host) =>
+        (await host.Services.GetRequiredService<Marten.IDocumentStore>().Advanced.FetchEventStoreStatistics()).EventCount;
 }

@@ -1,0 +1,51 @@
+using Marten;
+using PartnershipLedger.Partnerships;
+using PartnershipLedger.Recording;
+using Wolverine;
+
+namespace PartnershipLedger.Functions.Agreement;
+
+/// <summary>
+/// A durable reminder (a Wolverine scheduled message, stored in PostgreSQL) that fires when an agreement's
+/// yearly review falls due: a year after the signing or review that scheduled it.
+/// </summary>
+public sealed record AgreementReviewDue(Guid PartnershipId, Guid AgreementId, DateTimeOffset DueAt)
+{
+    public static DateTimeOffset DueAfter(DateTimeOffset reviewedAt) => reviewedAt.AddYears(1);
+
+    public static OutgoingMessages Schedule(Recorded recorded, Guid agreementId, DateTimeOffset reviewedAt)
+    {
+        var messages = new OutgoingMessages();
+        if (!recorded.Replayed && agreementId != default)
+        {
+            var due = new AgreementReviewDue(recorded.StreamId, agreementId, DueAfter(reviewedAt));
+            messages.Schedule(due, due.DueAt);
+        }
+        return messages;
+    }
+
+    /// <summary>
+    /// Overdue when, at the due instant, the agreement is in force and its last signing or review before
+    /// that instant is a year old or more — no newer review came in. Recorded once per due instant.
+    /// </summary>
+    public IEnumerable<object> Decide(Partnership partnership)
+    {
+        if (!partnership.Agreements.TryGetValue(AgreementId, out var agreement) || agreement.Terminated) yield break;
+        if (partnership.EndedAt is { } ended && ended <= DueAt) yield break;
+        if (DueAfter(agreement.LastReviewedAt(DueAt)) > DueAt || agreement.OverdueSince.Contains(DueAt)) yield break;
+        yield return new AgreementReviewOverdue(PartnershipId, AgreementId, DueAt, DueAt);
+    }
+}
+
+public static class AgreementReviewDueHandler
+{
+    public static async Task Handle(AgreementReviewDue reminder, IDocumentSession session, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<Partnership>(reminder.PartnershipId, cancellation);
+        if (stream.Aggregate is null) return;
+        var events = reminder.Decide(stream.Aggregate).ToList();
+        if (events.Count == 0) return;
+        session.StampMetadata(Actor.Ledger);
+        stream.AppendMany(events);
+    }
+}

@@ -1,0 +1,51 @@
+using PartnershipLedger.Functions.Agreement;
+using PartnershipLedger.Partnerships;
+using PartnershipLedger.Recording;
+using static PartnershipLedger.Tests.Decisions.Given;
+
+namespace PartnershipLedger.Tests.Decisions;
+
+public sealed class AgreementReviewDueTests
+{
+    private static readonly Guid Agreement = Guid.NewGuid();
+    private static readonly DateTimeOffset SignedAt = new(2024, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly (Guid, object) Signed = (Agreement, new AgreementSigned(PartnershipId, AgreementKind.PartnershipAgreement, null, [Contoso, Fabrikam], null, null, SignedAt));
+    private static readonly AgreementReviewDue DueAYearAfterSigning = new(PartnershipId, Agreement, SignedAt.AddYears(1));
+
+    [Fact]
+    public void An_agreement_not_reviewed_within_a_year_is_overdue_at_the_due_instant()
+    {
+        var events = DueAYearAfterSigning.Decide(Partnership(Signed)).ToList();
+
+        var overdue = Assert.IsType<AgreementReviewOverdue>(Assert.Single(events));
+        Assert.Equal(SignedAt.AddYears(1), overdue.DueAt);
+        Assert.Equal(SignedAt.AddYears(1), overdue.OccurredAt);
+    }
+
+    [Fact]
+    public void A_review_before_the_due_instant_keeps_it_from_being_overdue() =>
+        Assert.Empty(DueAYearAfterSigning.Decide(Partnership(Signed, (Guid.NewGuid(), new AgreementReviewed(PartnershipId, Agreement, SignedAt.AddMonths(11))))));
+
+    [Fact]
+    public void A_review_recorded_for_after_the_due_instant_does_not_undo_that_it_was_overdue() =>
+        Assert.Single(DueAYearAfterSigning.Decide(Partnership(Signed, (Guid.NewGuid(), new AgreementReviewed(PartnershipId, Agreement, SignedAt.AddMonths(14))))));
+
+    [Fact]
+    public void A_terminated_agreement_is_never_overdue() =>
+        Assert.Empty(DueAYearAfterSigning.Decide(Partnership(Signed, (Guid.NewGuid(), new AgreementTerminated(PartnershipId, Agreement, null, SignedAt.AddMonths(6))))));
+
+    [Fact]
+    public void A_reminder_delivered_twice_records_once()
+    {
+        var once = Partnership(Signed, (Guid.NewGuid(), new AgreementReviewOverdue(PartnershipId, Agreement, SignedAt.AddYears(1), SignedAt.AddYears(1))));
+
+        Assert.Empty(DueAYearAfterSigning.Decide(once));
+    }
+
+    [Fact]
+    public void A_replayed_command_schedules_no_second_reminder()
+    {
+        Assert.Empty(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2, Replayed: true), Agreement, SignedAt));
+        Assert.Single(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2), Agreement, SignedAt));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using PartnershipLedger.Tests.Hosting;
+
+namespace PartnershipLedger.Tests.Functions;
+
+public sealed class AgreementTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task An_agreement_is_signed_reviewed_and_terminated()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+        var id = partnership.PartnershipId;
+
+        var mou = await Host.RecordedEventAsync("signAgreement",
+            new { partnershipId = id, kind = "MOU", title = "Nordic MOU", effectiveFrom = "2024-02-01", expiresOn = "2026-01-31", occurredAt = "2024-01-20T12:00:00Z" }, partnership.FirstUser);
+        await Host.RecordAsync("reviewAgreement", new { partnershipId = id, occurredAt = "2025-01-10T12:00:00Z" }, partnership.SecondUser);
+        await Host.RecordAsync("terminateAgreement", new { partnershipId = id, agreementId = mou, reason = "replaced by a partnership agreement" }, partnership.FirstUser);
+        var reviewTerminated = await Host.RecordAsync("reviewAgreement", new { partnershipId = id, agreementId = mou }, partnership.SecondUser);
+
+        Assert.Contains("terminated", reviewTerminated.SingleError("VALIDATION").GetProperty("message").GetString());
+        var timeline = await Host.TimelineAsync(id);
+        Assert.Equal(["PartnershipFormed", "AgreementSigned", "AgreementReviewed", "AgreementTerminated"], timeline.Select(e => e.GetProperty("type").GetString()));
+        Assert.Contains("Mou signed (Nordic MOU), until 2026-01-31", timeline[1].GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task Dates_out_of_order_are_refused()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+
+        var response = await Host.RecordAsync("signAgreement",
+            new { partnershipId = partnership.PartnershipId, kind = "NDA", effectiveFrom = "2025-02-01", expiresOn = "2025-01-01", occurredAt = "2024-06-01T12:00:00Z" }, partnership.FirstUser);
+
+        Assert.Contains("before effectiveFrom", response.SingleError("VALIDATION").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task An_agreement_already_expired_when_signed_is_refused()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+
+        var response = await Host.RecordAsync("signAgreement",
+            new { partnershipId = partnership.PartnershipId, kind = "NDA", expiresOn = "2024-05-01", occurredAt = "2024-06-01T12:00:00Z" }, partnership.FirstUser);
+
+        Assert.Equal("expiresOn", response.SingleError("VALIDATION").Field());
+    }
+
+    [Fact]
+    public async Task A_review_needs_an_agreement_in_force()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+
+        var response = await Host.RecordAsync("reviewAgreement", new { partnershipId = partnership.PartnershipId }, partnership.FirstUser);
+
+        Assert.Contains("no agreement in force", response.SingleError("VALIDATION").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task An_unreviewed_agreement_becomes_overdue_a_year_after_signing_through_the_durable_reminder()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+        var signedAt = DateTimeOffset.UtcNow.AddMonths(-13);
+
+        var agreement = await Host.RecordedEventAsync("signAgreement",
+            new { partnershipId = partnership.PartnershipId, kind = "PARTNERSHIP_AGREEMENT", occurredAt = signedAt }, partnership.FirstUser);
+
+        var overdue = await WaitForAsync(partnership.PartnershipId, "AgreementReviewOverdue");
+        Assert.Equal("ledger", overdue.GetProperty("actor").GetString());
+        Assert.Equal(signedAt.AddYears(1).ToUnixTimeSeconds(), DateTimeOffset.Parse(overdue.GetProperty("occurredAt").GetString()!).ToUnixTimeSeconds());
+        Assert.Contains(agreement.ToString(), overdue.GetProperty("summary").GetString());
+    }
+
+    private async Task<System.Text.Json.JsonElement> WaitForAsync(Guid partnershipId, string type)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var found = (await Host.TimelineAsync(partnershipId)).FirstOrDefault(e => e.GetProperty("type").GetString() == type);
+            if (found.ValueKind != System.Text.Json.JsonValueKind.Undefined) return found;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"No {type} event was recorded within 30 s.");
+    }
+}

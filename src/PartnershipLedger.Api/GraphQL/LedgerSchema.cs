@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using GraphQL;
+using PartnershipLedger.CirclesOfTrust;
 using PartnershipLedger.Graph;
 using PartnershipLedger.Model;
 using PartnershipLedger.Organizations;
@@ -29,6 +30,7 @@ public sealed class LedgerQuery : ObjectGraphType
         ModelQueries.AddTo(this);
         OrganizationFields.AddQueries(this);
         PartnershipFields.AddQueries(this);
+        CircleFields.AddQueries(this);
     }
 }
 
@@ -39,6 +41,7 @@ public sealed class LedgerMutation : ObjectGraphType
         Name = "Mutation";
         Description = "Everything that can be recorded. Every mutation records new events; nothing is ever updated or deleted.";
         OrganizationFields.AddMutations(this);
+        CircleFields.AddMutations(this);
         PartnershipFields.AddMutations(this);
         PartnershipLedger.Functions.JointBusinessPlanning.Mutations.AddTo(this);
         PartnershipLedger.Functions.LeadsAndPipeline.Mutations.AddTo(this);

@@ -3,6 +3,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using PartnershipLedger.CirclesOfTrust;
 using PartnershipLedger.Organizations;
 using PartnershipLedger.Partnerships;
 using PartnershipLedger.Recording;
@@ -43,9 +44,11 @@ public static class LedgerStore
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 options.Events.MetadataConfig.EnableAll();
                 options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Events.AddEventTypes(EventCatalogue.AllEventTypes);
                 options.Schema.For<RecordedCommand>().Identity(x => x.Id);
                 options.ConfigureOrganizations();
                 options.ConfigurePartnerships();
+                options.ConfigureCirclesOfTrust();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();

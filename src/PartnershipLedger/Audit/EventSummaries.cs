@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartnershipLedger.CirclesOfTrust;
 using PartnershipLedger.Organizations;
 using PartnershipLedger.Partnerships;
 
@@ -13,6 +14,10 @@ public static class EventSummaries
         OrganizationRenamed e => $"Organization renamed to '{e.Name}'",
         OrganizationUserAdded e => $"User {e.User} added",
         OrganizationUserRemoved e => $"User {e.User} removed",
+
+        CircleOfTrustFormed e => $"Circle of trust '{e.Name}' formed by {e.MemberIds.Count} organizations",
+        CircleMemberAdded e => $"Organization {e.OrganizationId} joined the circle",
+        CircleMemberRemoved e => $"Organization {e.OrganizationId} left the circle",
 
         PartnershipFormed e => $"Partnership '{e.Name}' formed by {e.MemberIds.Count} organizations",
         MemberJoined e => $"Organization {e.OrganizationId} joined",

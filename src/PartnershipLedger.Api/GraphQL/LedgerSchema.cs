@@ -41,5 +41,6 @@ public sealed class LedgerMutation : ObjectGraphType
         OrganizationFields.AddMutations(this);
         PartnershipFields.AddMutations(this);
         PartnershipLedger.Functions.SalesCompensation.Mutations.AddTo(this);
+        PartnershipLedger.Functions.MarketMessaging.Mutations.AddTo(this);
     }
 }

@@ -42,5 +42,6 @@ public sealed class LedgerMutation : ObjectGraphType
         PartnershipFields.AddMutations(this);
         PartnershipLedger.Functions.SalesCompensation.Mutations.AddTo(this);
         PartnershipLedger.Functions.MarketMessaging.Mutations.AddTo(this);
+        PartnershipLedger.Functions.Geography.Mutations.AddTo(this);
     }
 }

@@ -43,5 +43,6 @@ public sealed class LedgerMutation : ObjectGraphType
         PartnershipLedger.Functions.SalesCompensation.Mutations.AddTo(this);
         PartnershipLedger.Functions.MarketMessaging.Mutations.AddTo(this);
         PartnershipLedger.Functions.Geography.Mutations.AddTo(this);
+        PartnershipLedger.Functions.ResourceUtilization.Mutations.AddTo(this);
     }
 }

@@ -44,5 +44,6 @@ public sealed class LedgerMutation : ObjectGraphType
         PartnershipLedger.Functions.MarketMessaging.Mutations.AddTo(this);
         PartnershipLedger.Functions.Geography.Mutations.AddTo(this);
         PartnershipLedger.Functions.ResourceUtilization.Mutations.AddTo(this);
+        PartnershipLedger.Functions.ReadinessAndCertification.Mutations.AddTo(this);
     }
 }

@@ -45,5 +45,6 @@ public sealed class LedgerMutation : ObjectGraphType
         PartnershipLedger.Functions.Geography.Mutations.AddTo(this);
         PartnershipLedger.Functions.ResourceUtilization.Mutations.AddTo(this);
         PartnershipLedger.Functions.ReadinessAndCertification.Mutations.AddTo(this);
+        PartnershipLedger.Functions.ProductAndCustomerSupport.Mutations.AddTo(this);
     }
 }

@@ -46,5 +46,6 @@ public sealed class LedgerMutation : ObjectGraphType
         PartnershipLedger.Functions.ResourceUtilization.Mutations.AddTo(this);
         PartnershipLedger.Functions.ReadinessAndCertification.Mutations.AddTo(this);
         PartnershipLedger.Functions.ProductAndCustomerSupport.Mutations.AddTo(this);
+        PartnershipLedger.Functions.CustomerRelationships.Mutations.AddTo(this);
     }
 }

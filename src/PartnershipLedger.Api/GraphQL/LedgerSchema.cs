@@ -47,7 +47,12 @@ public sealed class LedgerMutation : ObjectGraphType
         PartnershipLedger.Functions.LeadsAndPipeline.Mutations.AddTo(this);
         PartnershipLedger.Functions.Agreement.Mutations.AddTo(this);
         PartnershipLedger.Functions.SalesCompensation.Mutations.AddTo(this);
-        PartnershipLedger.Functions.CustomerRelationships.CsatSurveyMutations.AddTo(this);
+        PartnershipLedger.Functions.MarketMessaging.Mutations.AddTo(this);
+        PartnershipLedger.Functions.Geography.Mutations.AddTo(this);
+        PartnershipLedger.Functions.ResourceUtilization.Mutations.AddTo(this);
+        PartnershipLedger.Functions.ReadinessAndCertification.Mutations.AddTo(this);
+        PartnershipLedger.Functions.ProductAndCustomerSupport.Mutations.AddTo(this);
+        PartnershipLedger.Functions.CustomerRelationships.Mutations.AddTo(this);
         PartnershipLedger.Assessments.Mutations.AddTo(this);
     }
 }

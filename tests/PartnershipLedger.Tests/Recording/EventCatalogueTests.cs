@@ -32,7 +32,7 @@ public sealed class EventCatalogueTests
     {
         foreach (var type in EventCatalogue.AllEventTypes)
         {
-            Assert.Matches("(ed|Held|Shared|Earned|Overdue)$", type.Name);
+            Assert.Matches("(ed|Held|Shared|Earned|Left|Overdue)$", type.Name);
             Assert.NotNull(type.GetProperty("OccurredAt"));
         }
     }

@@ -1,6 +1,5 @@
 using GraphQL.Types;
 using Marten;
-using PartnershipLedger.Graph;
 using PartnershipLedger.Model;
 using PartnershipLedger.Partnerships;
 using PartnershipLedger.Recording;
@@ -40,11 +39,4 @@ public sealed class LogCsatSurveyInput : PartnershipCommandInputGraphType<LogCsa
             .Description("One answer per question of maturityModel.csatSurvey, in its order.");
         AddCommonFields();
     }
-}
-
-public static class CsatSurveyMutations
-{
-    public static void AddTo(ObjectGraphType mutation) =>
-        mutation.AddCommand<LogCsatSurvey, LogCsatSurveyInput, PartnershipPayloadGraphType>(
-            "logCsatSurvey", "Records a customer satisfaction survey about a joint project.");
 }

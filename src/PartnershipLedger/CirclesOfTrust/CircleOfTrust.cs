@@ -1,9 +1,10 @@
+using System.ComponentModel;
 namespace PartnershipLedger.CirclesOfTrust;
 
 // The events of a circle of trust's stream.
-public sealed record CircleOfTrustFormed(Guid CircleId, string Name, IReadOnlyList<Guid> MemberIds, DateTimeOffset OccurredAt);
-public sealed record CircleMemberAdded(Guid CircleId, Guid OrganizationId, DateTimeOffset OccurredAt);
-public sealed record CircleMemberRemoved(Guid CircleId, Guid OrganizationId, DateTimeOffset OccurredAt);
+[Description("Two or more organizations formed a named circle of trust.")] public sealed record CircleOfTrustFormed(Guid CircleId, string Name, IReadOnlyList<Guid> MemberIds, DateTimeOffset OccurredAt);
+[Description("An organization was brought into the circle.")] public sealed record CircleMemberAdded(Guid CircleId, Guid OrganizationId, DateTimeOffset OccurredAt);
+[Description("An organization left the circle.")] public sealed record CircleMemberRemoved(Guid CircleId, Guid OrganizationId, DateTimeOffset OccurredAt);
 
 /// <summary>
 /// A named group of partners who trust each other (001: "create a circle of trust"; name it something clever,

@@ -1,13 +1,14 @@
+using System.ComponentModel;
 using JasperFx.Events;
 using PartnershipLedger.Model;
 
 namespace PartnershipLedger.Organizations;
 
 // The events of an organization's stream.
-public sealed record OrganizationRegistered(Guid OrganizationId, string Name, IReadOnlyList<PartnerType> PartnerTypes, string HomeRegion, DateTimeOffset OccurredAt);
-public sealed record OrganizationRenamed(Guid OrganizationId, string Name, DateTimeOffset OccurredAt);
-public sealed record OrganizationUserAdded(Guid OrganizationId, string User, DateTimeOffset OccurredAt);
-public sealed record OrganizationUserRemoved(Guid OrganizationId, string User, DateTimeOffset OccurredAt);
+[Description("An organization joined the ledger with its partner types and home region.")] public sealed record OrganizationRegistered(Guid OrganizationId, string Name, IReadOnlyList<PartnerType> PartnerTypes, string HomeRegion, DateTimeOffset OccurredAt);
+[Description("The organization took a new name.")] public sealed record OrganizationRenamed(Guid OrganizationId, string Name, DateTimeOffset OccurredAt);
+[Description("A person may now record facts for the organization.")] public sealed record OrganizationUserAdded(Guid OrganizationId, string User, DateTimeOffset OccurredAt);
+[Description("A person no longer records facts for the organization.")] public sealed record OrganizationUserRemoved(Guid OrganizationId, string User, DateTimeOffset OccurredAt);
 
 /// <summary>
 /// A member organization of the ecosystem, folded from its stream (inline snapshot). Small enough to serve

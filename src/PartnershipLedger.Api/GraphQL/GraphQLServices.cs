@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
 
 namespace PartnershipLedger.Api.GraphQL;
 
@@ -12,5 +14,7 @@ public static class GraphQLServices
             .AddGraphTypes(typeof(PartnershipLedger.Model.MaturityModel).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .UseMiddleware<DomainErrors>()
+            // One Marten session serves a request; its fields resolve one after another (DataLoaders still batch).
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false));
 }

@@ -4,6 +4,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
 using PartnershipLedger.CirclesOfTrust;
+using PartnershipLedger.Maturity;
 using PartnershipLedger.Organizations;
 using PartnershipLedger.Partnerships;
 using PartnershipLedger.Recording;
@@ -37,6 +38,7 @@ public static class LedgerStore
             defaults.Production.GeneratedCodeMode = TypeLoadMode.Dynamic;
         });
 
+        var maturity = builder.Services.AddMaturity(builder.Configuration);
         var marten = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
@@ -49,6 +51,7 @@ public static class LedgerStore
                 options.ConfigureOrganizations();
                 options.ConfigurePartnerships();
                 options.ConfigureCirclesOfTrust();
+                options.ConfigureMaturity(maturity);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipLedger.Audit;
 using PartnershipLedger.Graph;
+using PartnershipLedger.Maturity;
 using PartnershipLedger.Organizations;
 using PartnershipLedger.Recording;
 
@@ -34,6 +35,7 @@ public sealed class PartnershipGraphType : ObjectGraphType<PartnershipSummary>
             .Description("The member organizations.")
             .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<IQuerySession>()
                 .LoadManyAsync<Organization>(context.CancellationToken, context.Source.MemberIds)).ToList());
+        MaturityFields.AddTo(this);
         Field<NonNullGraphType<AuditConnectionGraphType>>("timeline")
             .Description("This partnership's events, in recording order, with who recorded them and both times.")
             .Argument<IntGraphType>("first", $"Page size (default {Paging.DefaultPageSize}, at most {Paging.MaxPageSize}).")

@@ -1,0 +1,192 @@
+using PartnershipLedger.Model;
+using PartnershipLedger.Partnerships;
+
+namespace PartnershipLedger.Maturity;
+
+/// <summary>
+/// Derives maturity from facts, purely: the evidenced level of a function at any business instant, and the
+/// full history of changes. Levels only change at instants where some fact happens or leaves its window, so the
+/// history is exact: each candidate instant is evaluated and every difference recorded with its cause.
+/// </summary>
+public sealed class MaturityEvaluator(EvidenceRules rules)
+{
+    public EvidenceRules Rules { get; } = rules;
+
+    /// <summary>Facts as known at one system instant, with the membership they imply.</summary>
+    public sealed class View(PartnershipMaturity partnership, DateTimeOffset? knownAt)
+    {
+        public PartnershipMaturity Partnership { get; } = partnership;
+        public ILookup<string, MaturityFact> Facts { get; } = partnership.Standing(knownAt);
+
+        public IEnumerable<MaturityFact> Of(string type) => Facts[type];
+
+        /// <summary>The member organizations at business time <paramref name="at"/>.</summary>
+        public IReadOnlySet<Guid> MembersAt(DateTimeOffset at)
+        {
+            var members = new HashSet<Guid>();
+            var changes = Of(nameof(PartnershipFormed)).Concat(Of(nameof(MemberJoined))).Concat(Of(nameof(MemberLeft)))
+                .Where(fact => fact.OccurredAt <= at).OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt);
+            foreach (var change in changes)
+            {
+                if (change.Type == nameof(PartnershipFormed)) members.UnionWith(change.Data.GetProperty("memberIds").EnumerateArray().Select(id => id.GetGuid()));
+                else if (change.Type == nameof(MemberJoined)) members.Add(change.Id("organizationId"));
+                else members.Remove(change.Id("organizationId"));
+            }
+            return members;
+        }
+    }
+
+    public MaturityLevel EvidencedLevel(View view, BusinessFunction function, DateTimeOffset at) =>
+        Rules.For(function).Where(rule => rule.Requirements.All(requirement => Holds(view, requirement, at))).Select(rule => rule.Level).DefaultIfEmpty(MaturityLevel.Basic).Max();
+
+    /// <summary>The facts that make <paramref name="level"/> hold at <paramref name="at"/>: the evidence behind it.</summary>
+    public IEnumerable<MaturityFact> Evidence(View view, BusinessFunction function, MaturityLevel level, DateTimeOffset at) =>
+        Rules.For(function).Where(rule => rule.Level == level).SelectMany(rule => rule.Requirements).SelectMany(requirement => Supporting(view, requirement, at))
+            .DistinctBy(fact => fact.EventId).OrderBy(fact => fact.OccurredAt);
+
+    /// <summary>When the evidence of the current level stops counting, if nothing new is recorded.</summary>
+    public DateTimeOffset? EvidenceExpiresAt(View view, BusinessFunction function, DateTimeOffset at)
+    {
+        var level = EvidencedLevel(view, function, at);
+        if (level == MaturityLevel.Basic) return null;
+        return CandidateInstants(view, function).Where(instant => instant > at).FirstOrDefault(instant => EvidencedLevel(view, function, instant) < level) is var next && next != default ? next : null;
+    }
+
+    public IReadOnlyList<MaturityChange> History(PartnershipMaturity partnership, DateTimeOffset? knownAt = null)
+    {
+        var view = new View(partnership, knownAt);
+        var history = new List<MaturityChange>();
+        foreach (var function in Enum.GetValues<BusinessFunction>())
+        {
+            history.AddRange(EvidencedHistory(view, function));
+            history.AddRange(AssessedHistory(view, function));
+        }
+        return history.OrderBy(change => change.At).ThenBy(change => change.Function).ThenBy(change => change.Basis).ToList();
+    }
+
+    private IEnumerable<MaturityChange> EvidencedHistory(View view, BusinessFunction function)
+    {
+        MaturityLevel? current = null;
+        foreach (var instant in CandidateInstants(view, function).Prepend(view.Partnership.FormedAt).Distinct().Order())
+        {
+            if (instant < view.Partnership.FormedAt) continue;
+            var level = EvidencedLevel(view, function, instant);
+            if (level == current) continue;
+            var cause = Relevant(view, function).Where(fact => fact.OccurredAt == instant).MaxBy(fact => fact.RecordedAt);
+            yield return new MaturityChange(function, instant, current, level, MaturityBasis.Evidenced, cause?.EventId, Reason(function, current, level, cause));
+            current = level;
+        }
+    }
+
+    private string Reason(BusinessFunction function, MaturityLevel? from, MaturityLevel to, MaturityFact? cause)
+    {
+        string Rule(MaturityLevel level) => Rules.For(function).Single(rule => rule.Level == level).Description;
+        if (from is null) return to == MaturityLevel.Basic ? "Partnership formed: no evidence yet" : $"Partnership formed with evidence of {Name(to)}: {Rule(to)}";
+        if (to > from) return $"{cause?.Type ?? "Evidence"} brought evidence of {Name(to)}: {Rule(to)}";
+        if (cause is not null) return $"{cause.Type} ended the evidence of {Name(from.Value)} ({Rule(from.Value)})";
+        return $"Evidence expired: {Rule(from.Value)} no longer within its window";
+    }
+
+    private static string Name(MaturityLevel level) => level.ToString().ToUpperInvariant();
+
+    private IEnumerable<MaturityChange> AssessedHistory(View view, BusinessFunction function)
+    {
+        var assessments = view.Of(nameof(SelfAssessmentRecorded))
+            .Where(fact => fact.Text("function") == FunctionKey(function)).OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).ToList();
+        MaturityLevel? current = null;
+        foreach (var assessment in assessments)
+        {
+            var level = AssessedLevel(assessments, assessment.OccurredAt);
+            if (level == current || level is null) continue;
+            yield return new MaturityChange(function, assessment.OccurredAt, current, level.Value, MaturityBasis.Assessed, assessment.EventId,
+                $"Self-assessment by {assessment.Text("organizationId")}: {assessment.Text("yesCount")} yes, {assessment.Text("level")}");
+            current = level;
+        }
+    }
+
+    /// <summary>The partnership's assessed level: the lowest of its members' latest self-assessments (a partnership is as mature as its least mature member says).</summary>
+    public static MaturityLevel? AssessedLevel(IEnumerable<MaturityFact> assessments, DateTimeOffset at) =>
+        LatestAssessments(assessments, at).Select(fact => fact.Level).Where(level => level is not null).DefaultIfEmpty().Min();
+
+    public static IEnumerable<MaturityFact> LatestAssessments(IEnumerable<MaturityFact> assessments, DateTimeOffset at) =>
+        assessments.Where(fact => fact.OccurredAt <= at).GroupBy(fact => fact.Id("organizationId"))
+            .Select(member => member.OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).Last());
+
+    public static string FunctionKey(BusinessFunction function) => GraphQL.StringExtensions.ToConstantCase(function.ToString());
+
+    private IEnumerable<MaturityFact> Relevant(View view, BusinessFunction function) =>
+        Rules.For(function).SelectMany(rule => rule.Requirements).SelectMany(requirement => requirement.AgreementsInForce is not null
+                ? AgreementTypes
+                : requirement.MemberHomeRegions is not null ? MembershipTypes : requirement.Events)
+            .Distinct().SelectMany(view.Of);
+
+    private static readonly string[] AgreementTypes = [nameof(AgreementSigned), nameof(AgreementReviewed), nameof(AgreementTerminated)];
+    private static readonly string[] MembershipTypes = [nameof(PartnershipFormed), nameof(MemberJoined), nameof(MemberLeft)];
+
+    /// <summary>Every instant at which some requirement of the function may start or stop holding.</summary>
+    private IEnumerable<DateTimeOffset> CandidateInstants(View view, BusinessFunction function)
+    {
+        var instants = new SortedSet<DateTimeOffset>();
+        foreach (var requirement in Rules.For(function).SelectMany(rule => rule.Requirements))
+        {
+            if (requirement.AgreementsInForce is { } inForce)
+            {
+                foreach (var fact in AgreementTypes.SelectMany(view.Of))
+                {
+                    instants.Add(fact.OccurredAt);
+                    if (inForce.ReviewedWithin is { } within && fact.Type != nameof(AgreementTerminated)) instants.Add(within.After(fact.OccurredAt));
+                    if (ExpiryOf(fact) is { } expiry) instants.Add(expiry);
+                }
+            }
+            else if (requirement.MemberHomeRegions is not null)
+                foreach (var fact in MembershipTypes.SelectMany(view.Of)) instants.Add(fact.OccurredAt);
+            else
+            {
+                var window = requirement.Within ?? Rules.LookBack;
+                foreach (var fact in requirement.Events.SelectMany(view.Of))
+                {
+                    instants.Add(fact.OccurredAt);
+                    instants.Add(window.After(fact.OccurredAt));
+                }
+            }
+        }
+        return instants;
+    }
+
+    private bool Holds(View view, Requirement requirement, DateTimeOffset at)
+    {
+        if (requirement.MemberHomeRegions is { } regions)
+            return view.MembersAt(at).Select(member => view.Partnership.Profiles.GetValueOrDefault(member)?.HomeRegion ?? "").Where(region => region != "")
+                .Distinct(StringComparer.OrdinalIgnoreCase).Count() >= regions;
+        var supporting = Supporting(view, requirement, at);
+        return requirement.Distinct is { } field
+            ? supporting.Select(fact => fact.Text(field)).Distinct(StringComparer.OrdinalIgnoreCase).Count() >= requirement.AtLeast
+            : supporting.Count() >= requirement.AtLeast;
+    }
+
+    private IEnumerable<MaturityFact> Supporting(View view, Requirement requirement, DateTimeOffset at)
+    {
+        if (requirement.AgreementsInForce is { } inForce) return AgreementsInForceAt(view, inForce, at);
+        if (requirement.MemberHomeRegions is not null) return [];
+        var window = requirement.Within ?? Rules.LookBack;
+        return requirement.Events.SelectMany(view.Of)
+            .Where(fact => fact.OccurredAt <= at && at < window.After(fact.OccurredAt) && requirement.Where.All(condition => condition.Matches(fact.Data)));
+    }
+
+    /// <summary>Agreements of the given kinds signed, not terminated, not expired and (when asked) reviewed recently enough at <paramref name="at"/>.</summary>
+    private static IEnumerable<MaturityFact> AgreementsInForceAt(View view, AgreementsInForce inForce, DateTimeOffset at) =>
+        view.Of(nameof(AgreementSigned)).Where(signed =>
+            signed.OccurredAt <= at
+            && inForce.Kinds.Contains(signed.Text("kind"))
+            && !view.Of(nameof(AgreementTerminated)).Any(end => end.Id("agreementId") == signed.EventId && end.OccurredAt <= at)
+            && !(ExpiryOf(signed) <= at)
+            && (inForce.ReviewedWithin is not { } within
+                || at < within.After(view.Of(nameof(AgreementReviewed)).Where(review => review.Id("agreementId") == signed.EventId && review.OccurredAt <= at)
+                    .Select(review => review.OccurredAt).Append(signed.OccurredAt).Max())));
+
+    /// <summary>An agreement stops being in force at the end of its expiry day (UTC).</summary>
+    private static DateTimeOffset? ExpiryOf(MaturityFact fact) =>
+        fact.Type == nameof(AgreementSigned) && DateOnly.TryParse(fact.Text("expiresOn"), out var expires)
+            ? new DateTimeOffset(expires.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+            : null;
+}

@@ -1,0 +1,58 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipLedger.Graph;
+using PartnershipLedger.Model;
+using PartnershipLedger.Partnerships;
+
+namespace PartnershipLedger.Maturity;
+
+public static class MaturityFields
+{
+    /// <summary>A request's loader of maturity documents: one query for every partnership a request touches.</summary>
+    public static BatchLoader<Guid, PartnershipMaturity> Loader(IServiceProvider services) =>
+        services.GetRequiredService<BatchLoader<Guid, PartnershipMaturity>>();
+
+    public static void AddLoader(IServiceCollection services) =>
+        services.AddScoped(provider => new BatchLoader<Guid, PartnershipMaturity>(async (ids, cancellation) =>
+            (await provider.GetRequiredService<IQuerySession>().LoadManyAsync<PartnershipMaturity>(cancellation, ids.ToArray())).ToDictionary(d => d.Id)));
+
+    public static void AddTo(ObjectGraphType<PartnershipSummary> partnership)
+    {
+        partnership.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FunctionMaturityGraphType>>>>("maturity")
+            .Description("Each function's maturity (in the model's order) at business time asOf, as the ledger knew it at system time knownAt. Both default to now.")
+            .Argument<InstantGraphType>("asOf", "Business instant: the maturity in effect then (default now).")
+            .Argument<InstantGraphType>("knownAt", "System instant: what the ledger would have answered then, ignoring facts recorded later (default now).")
+            .Resolve(context => Loader(context.RequestServices!).Load(context.Source.Id).Then(document => Read(context, document)?.Functions() ?? []));
+
+        partnership.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MaturityChangeGraphType>>>>("maturityHistory")
+            .Description("Every change of level, evidenced and assessed, in business time order, each with its cause (up to now).")
+            .Argument<BusinessFunctionGraphType>("function", "Only this function (default all).")
+            .Argument<InstantGraphType>("from", "Changes at or after this instant.")
+            .Argument<InstantGraphType>("to", "Changes at or before this instant (default now).")
+            .Argument<InstantGraphType>("knownAt", "The history as the ledger knew it at this system instant (default now).")
+            .Resolve(context => Loader(context.RequestServices!).Load(context.Source.Id).Then(document =>
+            {
+                if (document is null) return [];
+                var function = context.GetArgument<BusinessFunction?>("function");
+                var from = context.GetArgument<DateTimeOffset?>("from") ?? DateTimeOffset.MinValue;
+                var now = Now(context);
+                var to = context.GetArgument<DateTimeOffset?>("to") is { } until && until < now ? until : now;
+                var knownAt = context.GetArgument<DateTimeOffset?>("knownAt");
+                var history = knownAt is null ? document.History : context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt);
+                return history.Where(change => (function is null || change.Function == function) && change.At >= from && change.At <= to).ToList();
+            }));
+    }
+
+    private static MaturityReading? Read(IResolveFieldContext context, PartnershipMaturity? document)
+    {
+        if (document is null) return null;
+        var now = Now(context);
+        var knownAt = context.GetArgument<DateTimeOffset?>("knownAt");
+        return new MaturityReading(document, context.RequestServices!.GetRequiredService<MaturityEvaluator>(),
+            context.GetArgument<DateTimeOffset?>("asOf") ?? now, knownAt is { } at && at < now ? at : null);
+    }
+
+    public static DateTimeOffset Now(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
+}

@@ -1,0 +1,56 @@
+using JasperFx.Events;
+using PartnershipLedger.Model;
+using PartnershipLedger.Partnerships;
+
+namespace PartnershipLedger.Maturity;
+
+/// <summary>
+/// A partnership's maturity read model (one document per partnership): the facts maturity is derived from,
+/// and the history of every level change as known now. Reads at any business instant take the level from
+/// the history; reads at an earlier system instant (knownAt) re-evaluate the facts known then — both from
+/// this one document, never by replaying the stream.
+/// </summary>
+public sealed class PartnershipMaturity
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public string Name { get; set; } = "";
+    public DateTimeOffset FormedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public List<Guid> MemberIds { get; set; } = [];
+
+    /// <summary>Home region and partner types of every organization that was ever a member.</summary>
+    public Dictionary<Guid, MemberProfile> Profiles { get; set; } = [];
+
+    public List<MaturityFact> Facts { get; set; } = [];
+
+    /// <summary>Every change of level, evidenced and assessed, all functions, by business time (as known now).</summary>
+    public List<MaturityChange> History { get; set; } = [];
+
+    public sealed record MemberProfile(string HomeRegion, List<PartnerType> PartnerTypes);
+
+    public void Record(IEvent e)
+    {
+        switch (e.Data)
+        {
+            case PartnershipFormed formed:
+                Id = formed.PartnershipId;
+                Name = formed.Name;
+                FormedAt = formed.OccurredAt;
+                MemberIds = formed.MemberIds.ToList();
+                break;
+            case MemberJoined joined: MemberIds.Add(joined.OrganizationId); break;
+            case MemberLeft left: MemberIds.Remove(left.OrganizationId); break;
+            case PartnershipEnded ended: EndedAt = ended.OccurredAt; break;
+            case EventRetracted retraction:
+                var retracted = Facts.FirstOrDefault(fact => fact.EventId == retraction.RetractedEventId);
+                if (retracted is not null) retracted.RetractedAt = e.Timestamp;
+                return;
+        }
+        if (e.Data is IPartnershipEvent fact) Facts.Add(MaturityFact.From(e, fact.OccurredAt));
+    }
+
+    /// <summary>The facts the ledger counted at system time <paramref name="knownAt"/> (null: now), by type.</summary>
+    public ILookup<string, MaturityFact> Standing(DateTimeOffset? knownAt) =>
+        Facts.Where(fact => fact.StandsAt(knownAt)).ToLookup(fact => fact.Type);
+}

@@ -1,0 +1,47 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using PartnershipLedger.Organizations;
+using PartnershipLedger.Partnerships;
+
+namespace PartnershipLedger.Maturity;
+
+/// <summary>
+/// Keeps <see cref="PartnershipMaturity"/> current. Inline, so that a client reading after recording sees its own
+/// fact in the maturity (the dashboard records a self-assessment and shows the resulting level at once).
+/// Events of a batch are grouped per partnership and the history is derived once per partnership per batch,
+/// which keeps rebuilds and bulk imports linear in the number of events per stream.
+/// </summary>
+public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) : IProjection
+{
+    public const string Name = "PartnershipMaturity";
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var streams = events.Where(e => e.Data is IPartnershipEvent).GroupBy(e => e.StreamId).ToList();
+        if (streams.Count == 0) return;
+
+        var documents = (await operations.LoadManyAsync<PartnershipMaturity>(cancellation, streams.Select(stream => stream.Key).ToArray())).ToDictionary(d => d.Id);
+        var newMembers = events.Select(e => e.Data).SelectMany(data => data switch
+        {
+            PartnershipFormed formed => formed.MemberIds,
+            MemberJoined joined => [joined.OrganizationId],
+            _ => [],
+        }).Distinct().ToArray();
+        var organizations = newMembers.Length == 0 ? [] : (await operations.LoadManyAsync<Organization>(cancellation, newMembers)).ToDictionary(o => o.Id);
+
+        foreach (var stream in streams)
+        {
+            var document = documents.GetValueOrDefault(stream.Key) ?? new PartnershipMaturity { Id = stream.Key };
+            foreach (var e in stream.OrderBy(e => e.Version))
+            {
+                document.Record(e);
+                document.Version = e.Version;
+            }
+            foreach (var member in document.MemberIds.Where(id => !document.Profiles.ContainsKey(id) && organizations.ContainsKey(id)))
+                document.Profiles[member] = new PartnershipMaturity.MemberProfile(organizations[member].HomeRegion, organizations[member].PartnerTypes.ToList());
+            document.History = evaluator.History(document).ToList();
+            operations.Store(document);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using PartnershipLedger.Tests.Hosting;
+
+namespace PartnershipLedger.Tests.Maturity;
+
+public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private async Task<JsonElement> LeadsMaturityAsync(Guid partnership, string? asOf = null, string? knownAt = null)
+    {
+        var arguments = string.Join(", ", new[] { asOf is null ? null : $"asOf: \"{asOf}\"", knownAt is null ? null : $"knownAt: \"{knownAt}\"" }.Where(a => a is not null));
+        var response = await Host.GraphQLAsync($"{{ partnership(id: \"{partnership}\") {{ maturity{(arguments == "" ? "" : $"({arguments})")} {{ function level evidencedLevel assessedLevel gap since evidence {{ type }} evidenceExpiresAt nextLevelNeeds }} }} }}");
+        return response.Data("partnership").GetProperty("maturity").EnumerateArray().Single(f => f.GetProperty("function").GetString() == "LEADS_AND_PIPELINE");
+    }
+
+    [Fact]
+    public async Task A_shared_lead_makes_leads_reactive_for_twelve_months_then_it_falls_back()
+    {
+        var p = await Host.FormPartnershipAsync();
+        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+
+        var before = await LeadsMaturityAsync(p.PartnershipId, asOf: "2024-02-28T00:00:00Z");
+        var during = await LeadsMaturityAsync(p.PartnershipId, asOf: "2024-06-01T00:00:00Z");
+        var lastMoment = await LeadsMaturityAsync(p.PartnershipId, asOf: "2025-03-01T09:59:59Z");
+        var after = await LeadsMaturityAsync(p.PartnershipId, asOf: "2025-03-01T10:00:00Z");
+
+        Assert.Equal("BASIC", before.GetProperty("level").GetString());
+        Assert.Equal("REACTIVE", during.GetProperty("level").GetString());
+        Assert.Equal("2024-03-01T10:00:00Z", during.GetProperty("since").GetString());
+        Assert.Equal("LeadShared", during.GetProperty("evidence")[0].GetProperty("type").GetString());
+        Assert.Equal("2025-03-01T10:00:00Z", during.GetProperty("evidenceExpiresAt").GetString());
+        Assert.Equal("REACTIVE", lastMoment.GetProperty("level").GetString());
+        Assert.Equal("BASIC", after.GetProperty("level").GetString());
+        Assert.Equal("2025-03-01T10:00:00Z", after.GetProperty("since").GetString());
+    }
+
+    [Fact]
+    public async Task The_history_shows_the_rise_with_its_cause_and_the_expiry_without_one()
+    {
+        var p = await Host.FormPartnershipAsync();
+        var lead = await Host.RecordedEventAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+
+        var history = (await Host.GraphQLAsync($"{{ partnership(id: \"{p.PartnershipId}\") {{ maturityHistory(function: LEADS_AND_PIPELINE) {{ at from to basis causeEventId reason }} }} }}"))
+            .Data("partnership").GetProperty("maturityHistory").EnumerateArray().ToList();
+
+        Assert.Equal(3, history.Count);
+        Assert.Equal(("2024-01-15T09:00:00Z", "BASIC"), (history[0].GetProperty("at").GetString(), history[0].GetProperty("to").GetString()));
+        Assert.Equal(lead, history[1].GetProperty("causeEventId").GetGuid());
+        Assert.Equal("REACTIVE", history[1].GetProperty("to").GetString());
+        Assert.Equal("2025-03-01T10:00:00Z", history[2].GetProperty("at").GetString());
+        Assert.Equal(JsonValueKind.Null, history[2].GetProperty("causeEventId").ValueKind);
+        Assert.StartsWith("Evidence expired", history[2].GetProperty("reason").GetString());
+        Assert.All(history, change => Assert.Equal("EVIDENCED", change.GetProperty("basis").GetString()));
+    }
+
+    [Fact]
+    public async Task Assessed_and_evidenced_levels_stand_side_by_side_with_the_gap()
+    {
+        var p = await Host.FormPartnershipAsync();
+        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true }, p.FirstUser);
+        await Host.RecordAsync("recordSelfAssessment", new { partnershipId = p.PartnershipId, organizationId = p.First, function = "LEADS_AND_PIPELINE", answers = Enumerable.Repeat(true, 12) }, p.FirstUser);
+
+        var leads = await LeadsMaturityAsync(p.PartnershipId);
+
+        Assert.Equal("REACTIVE", leads.GetProperty("evidencedLevel").GetString());
+        Assert.Equal("DYNAMIC", leads.GetProperty("assessedLevel").GetString());
+        Assert.Equal(2, leads.GetProperty("gap").GetInt32());
+        Assert.Contains("campaign", leads.GetProperty("nextLevelNeeds").GetString());
+    }
+
+    [Fact]
+    public async Task A_back_filled_fact_changes_the_answer_as_of_the_past_but_not_as_known_before_it_was_recorded()
+    {
+        var p = await Host.FormPartnershipAsync();
+        var beforeRecording = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O");
+        await Task.Delay(1100);
+        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+
+        var asKnownNow = await LeadsMaturityAsync(p.PartnershipId, asOf: "2024-06-01T00:00:00Z");
+        var asKnownBefore = await LeadsMaturityAsync(p.PartnershipId, asOf: "2024-06-01T00:00:00Z", knownAt: beforeRecording);
+
+        Assert.Equal("REACTIVE", asKnownNow.GetProperty("level").GetString());
+        Assert.Equal("BASIC", asKnownBefore.GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task A_retraction_lowers_the_level_but_the_ledger_as_known_before_it_still_shows_the_old_answer()
+    {
+        var p = await Host.FormPartnershipAsync();
+        var lead = await Host.RecordedEventAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true }, p.FirstUser);
+        await Task.Delay(1100);
+        var beforeRetraction = DateTimeOffset.UtcNow.AddMilliseconds(-500).ToString("O");
+        await Host.RecordAsync("retractEvent", new { partnershipId = p.PartnershipId, eventId = lead, reason = "not a real lead" }, p.FirstUser);
+
+        Assert.Equal("BASIC", (await LeadsMaturityAsync(p.PartnershipId)).GetProperty("level").GetString());
+        Assert.Equal("REACTIVE", (await LeadsMaturityAsync(p.PartnershipId, knownAt: beforeRetraction)).GetProperty("level").GetString());
+    }
+}

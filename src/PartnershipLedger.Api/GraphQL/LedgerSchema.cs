@@ -2,6 +2,7 @@ using GraphQL.Types;
 using GraphQL;
 using PartnershipLedger.CirclesOfTrust;
 using PartnershipLedger.Graph;
+using PartnershipLedger.Maturity;
 using PartnershipLedger.Model;
 using PartnershipLedger.Organizations;
 using PartnershipLedger.Partnerships;
@@ -31,6 +32,7 @@ public sealed class LedgerQuery : ObjectGraphType
         OrganizationFields.AddQueries(this);
         PartnershipFields.AddQueries(this);
         CircleFields.AddQueries(this);
+        PortfolioTrendFields.AddQueries(this);
     }
 }
 

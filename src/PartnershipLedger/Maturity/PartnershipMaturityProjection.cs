@@ -33,7 +33,8 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
         foreach (var stream in streams)
         {
             var document = documents.GetValueOrDefault(stream.Key) ?? new PartnershipMaturity { Id = stream.Key };
-            foreach (var e in stream.OrderBy(e => e.Version))
+            // Events already applied (a replay, a restarted rebuild) are skipped, so applying twice changes nothing.
+            foreach (var e in stream.Where(e => e.Version > document.Version).OrderBy(e => e.Version))
             {
                 document.Record(e);
                 document.Version = e.Version;

@@ -9,6 +9,7 @@ using PartnershipLedger.Organizations;
 using PartnershipLedger.Partnerships;
 using PartnershipLedger.Recording;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 namespace PartnershipLedger.Api.Storage;
@@ -69,6 +70,10 @@ public static class LedgerStore
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.Policies.Add<CommandFailureLogging>();
+            // Background messages (reminders) that raced a command on one stream run again on the fresh state;
+            // commands invoked from the API are retried by the API itself (CommandFields).
+            options.Policies.OnException<JasperFx.ConcurrencyException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300));
             options.Discovery.IncludeAssembly(typeof(PartnershipLedger.Model.MaturityModel).Assembly);
         });
     }

@@ -26,6 +26,20 @@ public static class CommandFields
                 command = command with { Actor = caller.RequireActor(organizationRequired), CorrelationId = caller.CorrelationId };
                 var bus = context.RequestServices!.GetRequiredService<IMessageContext>();
                 bus.CorrelationId = caller.CorrelationId;
-                return await bus.InvokeAsync<Recorded>(command, context.CancellationToken);
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        return await bus.InvokeAsync<Recorded>(command, context.CancellationToken);
+                    }
+                    catch (JasperFx.ConcurrencyException) when (attempt < RaceAttempts && (command as StreamCommand)?.ExpectedVersion is null)
+                    {
+                        // Another writer appended to the same stream between our read and our write, and the caller
+                        // did not pin a version: decide again on the fresh state, after a short random pause.
+                        await Task.Delay(Random.Shared.Next(5, 20 * attempt), context.CancellationToken);
+                    }
+                }
             });
+
+    private const int RaceAttempts = 8;
 }

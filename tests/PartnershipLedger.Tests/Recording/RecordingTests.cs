@@ -73,6 +73,18 @@ public sealed class RecordingTests(AppFixture fixture) : IntegrationContext(fixt
     }
 
     [Fact]
+    public async Task Concurrent_commands_on_one_partnership_without_an_expected_version_are_all_recorded()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Host.RecordAsync("holdPartnerMeeting", new { partnershipId = partnership.PartnershipId, inPerson = false, topic = $"Call {i}" }, i % 2 == 0 ? partnership.FirstUser : partnership.SecondUser)));
+
+        Assert.All(responses, response => Assert.Empty(response.Errors()));
+        Assert.Equal(7, (await Host.EventTypesAsync(partnership.PartnershipId)).Count);
+    }
+
+    [Fact]
     public async Task A_fact_in_the_future_is_refused()
     {
         var partnership = await Host.FormPartnershipAsync();

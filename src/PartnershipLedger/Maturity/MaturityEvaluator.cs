@@ -185,7 +185,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
                     .Select(review => review.OccurredAt).Append(signed.OccurredAt).Max())));
 
     /// <summary>An agreement stops being in force at the end of its expiry day (UTC).</summary>
-    private static DateTimeOffset? ExpiryOf(MaturityFact fact) =>
+    internal static DateTimeOffset? ExpiryOf(MaturityFact fact) =>
         fact.Type == nameof(AgreementSigned) && DateOnly.TryParse(fact.Text("expiresOn"), out var expires)
             ? new DateTimeOffset(expires.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
             : null;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnershipLedger.Graph;
 using PartnershipLedger.Model;
 using PartnershipLedger.Partnerships;
-using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Maturity;
 
@@ -14,40 +13,28 @@ public sealed record TrendPoint(DateTimeOffset PeriodStart, DateTimeOffset Perio
 
 public static class PortfolioTrend
 {
-    public const int MaxPeriods = 120;
-
     public sealed record MonthCounts(DateOnly Month, int[] Net, int Ups, int Downs);
 
     /// <summary>Turns monthly net changes into per-period counts (running totals at each period end) between two instants.</summary>
-    public static IReadOnlyList<TrendPoint> Points(IEnumerable<MonthCounts> months, DateTimeOffset from, DateTimeOffset to, TrendInterval interval)
+    public static IReadOnlyList<TrendPoint> Points(IEnumerable<MonthCounts> months, IReadOnlyList<TrendPeriod> periods)
     {
-        var problems = new List<ValidationProblem>();
-        if (from > to) problems.Add(new ValidationProblem("from", "from is after to."));
-        var step = interval == TrendInterval.Month ? 1 : 3;
-        var first = PartnershipTrendContribution.MonthOf(from);
-        first = first.AddMonths(-((first.Month - 1) % step));
-        var periods = from > to ? 0 : ((to.UtcDateTime.Year - first.Year) * 12 + to.UtcDateTime.Month - first.Month) / step + 1;
-        if (periods > MaxPeriods) problems.Add(new ValidationProblem("from", $"The range spans {periods} periods; at most {MaxPeriods} are allowed: narrow it or use QUARTER."));
-        if (problems.Count > 0) throw new ValidationFailedException(problems);
-
         var ordered = months.OrderBy(m => m.Month).ToList();
         var totals = new int[4];
         var next = 0;
         var points = new List<TrendPoint>();
-        for (var start = first; points.Count < periods; start = start.AddMonths(step))
+        foreach (var period in periods)
         {
-            var end = start.AddMonths(step);
             int ups = 0, downs = 0;
-            for (; next < ordered.Count && ordered[next].Month < end; next++)
+            for (; next < ordered.Count && Instant(ordered[next].Month) < period.End; next++)
             {
                 for (var level = 0; level < 4; level++) totals[level] += ordered[next].Net[level];
-                if (ordered[next].Month >= start)
+                if (Instant(ordered[next].Month) >= period.Start)
                 {
                     ups += ordered[next].Ups;
                     downs += ordered[next].Downs;
                 }
             }
-            points.Add(new TrendPoint(Instant(start), Instant(end), totals[0], totals[1], totals[2], totals[3], ups, downs));
+            points.Add(new TrendPoint(period.Start, period.End, totals[0], totals[1], totals[2], totals[3], ups, downs));
         }
         return points;
     }
@@ -108,13 +95,12 @@ public static class PortfolioTrendFields
                 var function = context.GetArgument<BusinessFunction>("function");
                 var from = context.GetArgument<DateTimeOffset>("from");
                 var to = context.GetArgument<DateTimeOffset>("to");
-                var interval = context.GetArgument<TrendInterval>("interval");
-                PortfolioTrend.Points([], from, to, interval);
+                var periods = TrendPeriods.Between(context.GetArgument<TrendInterval>("interval"), from, to);
                 var organization = context.GetArgument<Guid?>("organizationId");
                 var months = organization is { } member
                     ? await PortfolioTrend.SubsetAsync(session, function,
                         await session.Query<PartnershipSummary>().Where(p => p.MemberIds.Contains(member)).Select(p => p.Id).ToListAsync(context.CancellationToken), context.CancellationToken)
                     : await PortfolioTrend.PortfolioAsync(session, function, to, context.CancellationToken);
-                return PortfolioTrend.Points(months, from, to, interval);
+                return PortfolioTrend.Points(months, periods);
             });
 }

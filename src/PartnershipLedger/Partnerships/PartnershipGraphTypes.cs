@@ -36,6 +36,7 @@ public sealed class PartnershipGraphType : ObjectGraphType<PartnershipSummary>
             .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<IQuerySession>()
                 .LoadManyAsync<Organization>(context.CancellationToken, context.Source.MemberIds)).ToList());
         MaturityFields.AddTo(this);
+        FiguresFields.AddTo(this);
         Field<NonNullGraphType<AuditConnectionGraphType>>("timeline")
             .Description("This partnership's events, in recording order, with who recorded them and both times.")
             .Argument<IntGraphType>("first", $"Page size (default {Paging.DefaultPageSize}, at most {Paging.MaxPageSize}).")

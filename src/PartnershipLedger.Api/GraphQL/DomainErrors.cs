@@ -1,12 +1,15 @@
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Instrumentation;
+using PartnershipLedger.Graph;
 using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Api.GraphQL;
 
 /// <summary>
 /// Turns the domain's refusals into GraphQL errors with a stable <c>extensions.code</c> (and, for validation,
-/// the offending input in <c>extensions.field</c>): one error per problem.
+/// the offending input in <c>extensions.field</c>): one error per problem. Anything else is an internal error:
+/// logged with the request's correlation id, answered with that id and no details.
 /// </summary>
 public sealed class DomainErrors : IFieldMiddleware
 {
@@ -16,11 +19,8 @@ public sealed class DomainErrors : IFieldMiddleware
         {
             return await next(context);
         }
-        catch (ValidationFailedException refused)
+        catch (Exception refused) when (Translate(refused) is { Count: > 0 } errors)
         {
-            var errors = refused.Problems
-                .Select(problem => new ExecutionError(problem.Message) { Code = "VALIDATION" }.AddExtension("field", problem.Field))
-                .ToList();
             // The last error is thrown rather than added, which keeps GraphQL.NET from adding a "cannot return
             // null for a non-null field" error of its own; it stamps location and path on a thrown error itself.
             foreach (var error in errors.SkipLast(1))
@@ -30,20 +30,36 @@ public sealed class DomainErrors : IFieldMiddleware
             }
             throw errors[^1];
         }
-        catch (NotFoundException missing)
-        {
-            var error = new ExecutionError(missing.Message) { Code = "NOT_FOUND" };
-            throw missing.Field is null ? error : error.AddExtension("field", missing.Field);
-        }
-        catch (Exception conflict) when (conflict is ConflictException or JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException)
-        {
-            throw new ExecutionError(conflict is ConflictException
-                ? conflict.Message
-                : "Someone else recorded on the same stream at the same moment; nothing of this request was stored. Reload and retry.") { Code = "CONFLICT" };
-        }
-        catch (UnauthenticatedException unknown)
-        {
-            throw new ExecutionError(unknown.Message) { Code = "UNAUTHENTICATED" };
-        }
     }
+
+    /// <summary>For exceptions that escape field middleware (raised while a DataLoader result is awaited, say).</summary>
+    public static Task HandleUnhandledAsync(UnhandledExceptionContext context, ILogger logger)
+    {
+        var errors = Translate(context.OriginalException);
+        if (errors.Count > 0)
+        {
+            foreach (var extra in errors.Skip(1)) context.Context?.Errors.Add(extra);
+            context.Exception = errors[0];
+            return Task.CompletedTask;
+        }
+        var correlation = context.FieldContext is { } field ? Caller.Of(field).CorrelationId : "unknown";
+        logger.LogError(context.OriginalException, "Internal error in GraphQL request {CorrelationId}", correlation);
+        context.Exception = new ExecutionError($"An internal error occurred; it was logged with correlation id {correlation}.") { Code = "INTERNAL" }
+            .AddExtension("correlationId", correlation);
+        return Task.CompletedTask;
+    }
+
+    private static IReadOnlyList<ExecutionError> Translate(Exception exception) => exception switch
+    {
+        ValidationFailedException refused => refused.Problems
+            .Select(problem => new ExecutionError(problem.Message) { Code = "VALIDATION" }.AddExtension("field", problem.Field)).ToList(),
+        NotFoundException missing => [missing.Field is null
+            ? new ExecutionError(missing.Message) { Code = "NOT_FOUND" }
+            : new ExecutionError(missing.Message) { Code = "NOT_FOUND" }.AddExtension("field", missing.Field)],
+        ConflictException conflict => [new ExecutionError(conflict.Message) { Code = "CONFLICT" }],
+        JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException =>
+            [new ExecutionError("Someone else recorded on the same stream at the same moment; nothing of this request was stored. Reload and retry.") { Code = "CONFLICT" }],
+        UnauthenticatedException unknown => [new ExecutionError(unknown.Message) { Code = "UNAUTHENTICATED" }],
+        _ => [],
+    };
 }

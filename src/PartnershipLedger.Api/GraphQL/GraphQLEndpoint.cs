@@ -30,7 +30,7 @@ public static class GraphQLEndpoint
     /// <summary>The schema as SDL, as checked in at schema/schema.graphql.</summary>
     public static string Sdl(LedgerSchema schema) => schema.Print(new PrintOptions { IncludeDescriptions = true }).ReplaceLineEndings("\n") + "\n";
 
-    private static async Task HandleAsync(HttpContext http, IDocumentExecuter<LedgerSchema> executer, IGraphQLTextSerializer serializer)
+    private static async Task HandleAsync(HttpContext http, IDocumentExecuter<LedgerSchema> executer, IGraphQLTextSerializer serializer, ILogger<LedgerSchema> logger)
     {
         var isGet = HttpMethods.IsGet(http.Request.Method);
         if (!isGet && !HttpMethods.IsPost(http.Request.Method))
@@ -69,6 +69,7 @@ public static class GraphQLEndpoint
             options.RequestServices = http.RequestServices;
             options.User = http.User;
             options.CancellationToken = http.RequestAborted;
+            options.UnhandledExceptionDelegate = context => DomainErrors.HandleUnhandledAsync(context, logger);
             if (isGet) options.ValidationRules = DocumentValidator.CoreRules.Append(new QueriesOnlyOverGet());
         });
 

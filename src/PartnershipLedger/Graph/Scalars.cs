@@ -4,24 +4,28 @@ using GraphQLParser.AST;
 
 namespace PartnershipLedger.Graph;
 
-/// <summary>
-/// <c>DateTime</c>: an ISO-8601 instant with an offset (e.g. 2025-03-01T12:00:00Z). An instant without an
-/// offset is ambiguous and refused; output is always UTC.
-/// </summary>
-public sealed class InstantGraphType : ScalarGraphType
+/// <summary>A scalar written as a string literal: the literal is parsed like a variable value.</summary>
+public abstract class TextScalarGraphType : ScalarGraphType
 {
-    public InstantGraphType()
-    {
-        Name = "DateTime";
-        Description = "An ISO-8601 instant with an offset, e.g. 2025-03-01T12:00:00Z.";
-    }
-
     public override object? ParseLiteral(GraphQLValue value) => value switch
     {
         GraphQLStringValue text => ParseValue((string)text.Value),
         GraphQLNullValue => null,
         _ => ThrowLiteralConversionError(value),
     };
+}
+
+/// <summary>
+/// <c>DateTime</c>: an ISO-8601 instant with an offset (e.g. 2025-03-01T12:00:00Z). An instant without an
+/// offset is ambiguous and refused; output is always UTC.
+/// </summary>
+public sealed class InstantGraphType : TextScalarGraphType
+{
+    public InstantGraphType()
+    {
+        Name = "DateTime";
+        Description = "An ISO-8601 instant with an offset, e.g. 2025-03-01T12:00:00Z.";
+    }
 
     public override object? ParseValue(object? value) => value switch
     {
@@ -47,20 +51,13 @@ public sealed class InstantGraphType : ScalarGraphType
 }
 
 /// <summary><c>Date</c>: an ISO-8601 calendar date (yyyy-MM-dd).</summary>
-public sealed class CalendarDateGraphType : ScalarGraphType
+public sealed class CalendarDateGraphType : TextScalarGraphType
 {
     public CalendarDateGraphType()
     {
         Name = "Date";
         Description = "An ISO-8601 calendar date, e.g. 2025-03-01.";
     }
-
-    public override object? ParseLiteral(GraphQLValue value) => value switch
-    {
-        GraphQLStringValue text => ParseValue((string)text.Value),
-        GraphQLNullValue => null,
-        _ => ThrowLiteralConversionError(value),
-    };
 
     public override object? ParseValue(object? value) => value switch
     {

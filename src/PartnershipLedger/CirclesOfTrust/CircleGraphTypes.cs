@@ -21,8 +21,7 @@ public sealed class CircleOfTrustGraphType : ObjectGraphType<CircleOfTrust>
         Field(x => x.FormedAt, type: typeof(NonNullGraphType<InstantGraphType>)).Description("When it was formed.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationGraphType>>>>("members")
             .Description("The member organizations.")
-            .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<IQuerySession>()
-                .LoadManyAsync<Organization>(context.CancellationToken, context.Source.MemberIds)).ToList());
+            .Resolve(context => OrganizationFields.Loader(context.RequestServices!).LoadMany(context.Source.MemberIds));
     }
 }
 

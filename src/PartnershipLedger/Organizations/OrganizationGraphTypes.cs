@@ -40,6 +40,14 @@ public sealed class OrganizationPayloadGraphType : ObjectGraphType<Recorded>
 
 public static class OrganizationFields
 {
+    /// <summary>A request's loader of organizations: the members of every partnership and circle a request lists, in one query.</summary>
+    public static BatchLoader<Guid, Organization> Loader(IServiceProvider services) =>
+        services.GetRequiredService<BatchLoader<Guid, Organization>>();
+
+    public static void AddLoader(IServiceCollection services) =>
+        services.AddScoped(provider => new BatchLoader<Guid, Organization>(async (ids, cancellation) =>
+            (await provider.GetRequiredService<IQuerySession>().LoadManyAsync<Organization>(cancellation, ids.ToArray())).ToDictionary(o => o.Id)));
+
     public static void AddQueries(ObjectGraphType query) =>
         query.Field<OrganizationGraphType>("organization")
             .Description("One organization; null when there is none with this id.")

@@ -62,6 +62,9 @@ public static class CircleFields
 
 public static class Configuration
 {
-    public static void ConfigureCirclesOfTrust(this StoreOptions options) =>
+    public static void ConfigureCirclesOfTrust(this StoreOptions options)
+    {
         options.Projections.Snapshot<CircleOfTrust>(SnapshotLifecycle.Inline);
+        options.Schema.For<CircleOfTrust>().GinIndexJsonDataMember(x => x.MemberIds, Partnerships.Configuration.MemberIdsIndex);
+    }
 }

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using PartnershipLedger.CirclesOfTrust;
+using PartnershipLedger.Maturity;
 using PartnershipLedger.Organizations;
 
 namespace PartnershipLedger.Api.GraphQL;
@@ -12,6 +14,8 @@ public static class GraphQLServices
     {
         // Request-scoped DataLoaders: whatever a page lists, each costs one query per request.
         OrganizationFields.AddLoader(services);
+        CircleFields.AddLoader(services);
+        OrganizationMaturity.AddLoader(services);
         return services.AddGraphQL(graphQL => graphQL
             .AddSchema<LedgerSchema>()
             .AddGraphTypes(typeof(LedgerSchema).Assembly)

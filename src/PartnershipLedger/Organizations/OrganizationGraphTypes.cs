@@ -2,8 +2,11 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using PartnershipLedger.CirclesOfTrust;
 using PartnershipLedger.Graph;
+using PartnershipLedger.Maturity;
 using PartnershipLedger.Model;
+using PartnershipLedger.Partnerships;
 using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Organizations;
@@ -20,6 +23,13 @@ public sealed class OrganizationGraphType : ObjectGraphType<Organization>
         Field(x => x.HomeRegion).Description("Its home country or region.");
         Field(x => x.Users).Description("The people who record facts for it.");
         Field(x => x.Version, type: typeof(NonNullGraphType<IntGraphType>)).Description("Its stream version, for expectedVersion.");
+        Field<NonNullGraphType<PartnershipConnectionGraphType>>("partnerships")
+            .Description("The partnerships it is a member of, by name, a page at a time.")
+            .WithPaging()
+            .StatusArgument()
+            .ResolvePage(context => new PartnershipFilter(OrganizationId: context.Source.Id));
+        CircleFields.AddTo(this);
+        OrganizationMaturity.AddTo(this);
     }
 }
 

@@ -8,6 +8,9 @@ public sealed class PortfolioSqlCommandTests(AppFixture fixture, ITestOutputHelp
 {
     private const string PageWithMembersAndMaturity = "{ partnerships(first: 50) { edges { node { name members { name } maturity { level } } } } }";
 
+    private const string PageWithMembersAsPartners =
+        "{ partnerships(first: 50) { totalCount edges { node { name members { name circlesOfTrust { name members { name } } assessedMaturity { level } partnerFriendliness evidencedMaturity { level } } } } } }";
+
     private async Task FormPartnershipsAsync(int count)
     {
         var organizations = new List<Guid>();
@@ -38,5 +41,19 @@ public sealed class PortfolioSqlCommandTests(AppFixture fixture, ITestOutputHelp
         foreach (var sql in large) output.WriteLine(sql + "\n--");
         Assert.Equal(small.Count, large.Count);
         Assert.Equal(3, large.Count);   // the page with its total (one batch), the members, the maturity documents
+    }
+
+    [Fact]
+    public async Task Members_judged_as_partners_cost_a_constant_number_of_commands_too()
+    {
+        await FormPartnershipsAsync(3);
+        var small = await CommandsOfAsync(PageWithMembersAsPartners, 3);
+        await FormPartnershipsAsync(27);
+        var large = await CommandsOfAsync(PageWithMembersAsPartners, 30);
+
+        output.WriteLine($"3 partnerships: {small.Count} commands; 30 partnerships: {large.Count} commands");
+        foreach (var sql in large) output.WriteLine(sql + "\n--");
+        Assert.Equal(small.Count, large.Count);
+        Assert.Equal(4, large.Count);   // the page, the members, their circles, their partnerships with maturity documents
     }
 }

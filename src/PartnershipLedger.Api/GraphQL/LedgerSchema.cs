@@ -31,6 +31,7 @@ public sealed class LedgerQuery : ObjectGraphType
         ModelQueries.AddTo(this);
         OrganizationFields.AddQueries(this);
         PartnershipFields.AddQueries(this);
+        PartnershipList.AddQueries(this);
         CircleFields.AddQueries(this);
         PortfolioTrendFields.AddQueries(this);
     }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipLedger.Graph;
 using PartnershipLedger.Organizations;
@@ -21,8 +22,7 @@ public sealed class CircleOfTrustGraphType : ObjectGraphType<CircleOfTrust>
         Field(x => x.FormedAt, type: typeof(NonNullGraphType<InstantGraphType>)).Description("When it was formed.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationGraphType>>>>("members")
             .Description("The member organizations.")
-            .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<IQuerySession>()
-                .LoadManyAsync<Organization>(context.CancellationToken, context.Source.MemberIds)).ToList());
+            .Resolve(context => OrganizationFields.Loader(context.RequestServices!).LoadMany(context.Source.MemberIds));
     }
 }
 
@@ -43,6 +43,27 @@ public sealed class CircleOfTrustPayloadGraphType : ObjectGraphType<Recorded>
 
 public static class CircleFields
 {
+    /// <summary>A request's loader of the circles each organization is in: one query for every organization a request lists.</summary>
+    public static BatchLoader<Guid, IReadOnlyList<CircleOfTrust>> Loader(IServiceProvider services) =>
+        services.GetRequiredService<BatchLoader<Guid, IReadOnlyList<CircleOfTrust>>>();
+
+    public static void AddLoader(IServiceCollection services) =>
+        services.AddScoped(provider => new BatchLoader<Guid, IReadOnlyList<CircleOfTrust>>(async (organizationIds, cancellation) =>
+        {
+            // Wrapped in an object[]: a bare string[] would bind as MatchesSql's params array, one parameter per id.
+            var keys = organizationIds.Select(id => id.ToString()).ToArray();
+            var circles = await provider.GetRequiredService<IQuerySession>().Query<CircleOfTrust>()
+                .Where(x => x.MatchesSql('^', "d.data -> 'MemberIds' ?| ^", new object[] { keys }))
+                .OrderBy(x => x.Name).ThenBy(x => x.Id)
+                .ToListAsync(cancellation);
+            return organizationIds.ToDictionary(id => id, IReadOnlyList<CircleOfTrust> (id) => circles.Where(c => c.MemberIds.Contains(id)).ToList());
+        }));
+
+    public static void AddTo(ObjectGraphType<Organization> organization) =>
+        organization.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CircleOfTrustGraphType>>>>("circlesOfTrust")
+            .Description("The circles of trust it is in, by name.")
+            .Resolve(context => Loader(context.RequestServices!).Load(context.Source.Id).Then(circles => circles ?? []));
+
     public static void AddQueries(ObjectGraphType query) =>
         query.Field<CircleOfTrustGraphType>("circleOfTrust")
             .Description("One circle of trust; null when there is none with this id.")
@@ -63,6 +84,9 @@ public static class CircleFields
 
 public static class Configuration
 {
-    public static void ConfigureCirclesOfTrust(this StoreOptions options) =>
+    public static void ConfigureCirclesOfTrust(this StoreOptions options)
+    {
         options.Projections.Snapshot<CircleOfTrust>(SnapshotLifecycle.Inline);
+        options.Schema.For<CircleOfTrust>().GinIndexJsonDataMember(x => x.MemberIds, Partnerships.Configuration.MemberIdsIndex);
+    }
 }

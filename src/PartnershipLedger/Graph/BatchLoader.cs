@@ -3,9 +3,9 @@ using GraphQL.DataLoader;
 namespace PartnershipLedger.Graph;
 
 /// <summary>
-/// A request-scoped DataLoader: <see cref="Load"/> queues a key and returns a pending result; when GraphQL.NET
-/// awaits the first of them, every key queued so far is fetched in one call. So a list of 100 partnerships asking
-/// for their maturity costs one query, not 100.
+/// A request-scoped DataLoader: <see cref="Load"/> (or <see cref="LoadMany"/>) queues keys and returns a pending
+/// result; when GraphQL.NET awaits the first of them, every key queued so far is fetched in one call. So a list of
+/// 100 partnerships asking for their maturity, or for their members, costs one query, not 100.
 /// </summary>
 public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IDictionary<TKey, TValue>>> fetch)
     where TKey : notnull
@@ -16,9 +16,35 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
 
     public IDataLoaderResult<TValue?> Load(TKey key)
     {
-        lock (queued)
-            if (!loaded.ContainsKey(key)) queued.Add(key);
+        Queue([key]);
         return new Pending(this, key);
+    }
+
+    /// <summary>Queues several keys at once; the result lists the values found, in the keys' order.</summary>
+    public IDataLoaderResult<IReadOnlyList<TValue>> LoadMany(IReadOnlyCollection<TKey> keys)
+    {
+        Queue(keys);
+        return new PendingMany(this, keys);
+    }
+
+    private void Queue(IEnumerable<TKey> keys)
+    {
+        lock (queued)
+            foreach (var key in keys)
+                if (!loaded.ContainsKey(key)) queued.Add(key);
+    }
+
+    private async Task<TValue?> GetAsync(TKey key, CancellationToken cancellation)
+    {
+        if (!loaded.ContainsKey(key))
+        {
+            pending ??= FetchQueuedAsync(cancellation);
+            var batch = pending;
+            await batch;
+            if (ReferenceEquals(pending, batch)) pending = null;
+            if (!loaded.ContainsKey(key)) await FetchQueuedAsync(cancellation);
+        }
+        return loaded[key];
     }
 
     private async Task FetchQueuedAsync(CancellationToken cancellation)
@@ -39,17 +65,19 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
 
     private sealed class Pending(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue?>
     {
-        public async Task<TValue?> GetResultAsync(CancellationToken cancellation = default)
+        public Task<TValue?> GetResultAsync(CancellationToken cancellation = default) => loader.GetAsync(key, cancellation);
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellation) => await GetResultAsync(cancellation);
+    }
+
+    private sealed class PendingMany(BatchLoader<TKey, TValue> loader, IReadOnlyCollection<TKey> keys) : IDataLoaderResult<IReadOnlyList<TValue>>
+    {
+        public async Task<IReadOnlyList<TValue>> GetResultAsync(CancellationToken cancellation = default)
         {
-            if (!loader.loaded.ContainsKey(key))
-            {
-                loader.pending ??= loader.FetchQueuedAsync(cancellation);
-                var batch = loader.pending;
-                await batch;
-                if (ReferenceEquals(loader.pending, batch)) loader.pending = null;
-                if (!loader.loaded.ContainsKey(key)) await loader.FetchQueuedAsync(cancellation);
-            }
-            return loader.loaded[key];
+            var values = new List<TValue>(keys.Count);
+            foreach (var key in keys)
+                if (await loader.GetAsync(key, cancellation) is { } value) values.Add(value);
+            return values;
         }
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellation) => await GetResultAsync(cancellation);

@@ -2,8 +2,11 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using PartnershipLedger.CirclesOfTrust;
 using PartnershipLedger.Graph;
+using PartnershipLedger.Maturity;
 using PartnershipLedger.Model;
+using PartnershipLedger.Partnerships;
 using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Organizations;
@@ -20,6 +23,13 @@ public sealed class OrganizationGraphType : ObjectGraphType<Organization>
         Field(x => x.HomeRegion).Description("Its home country or region.");
         Field(x => x.Users).Description("The people who record facts for it.");
         Field(x => x.Version, type: typeof(NonNullGraphType<IntGraphType>)).Description("Its stream version, for expectedVersion.");
+        Field<NonNullGraphType<PartnershipConnectionGraphType>>("partnerships")
+            .Description("The partnerships it is a member of, by name, a page at a time.")
+            .WithPaging()
+            .StatusArgument()
+            .ResolvePage(context => new PartnershipFilter(OrganizationId: context.Source.Id));
+        CircleFields.AddTo(this);
+        OrganizationMaturity.AddTo(this);
     }
 }
 
@@ -40,6 +50,14 @@ public sealed class OrganizationPayloadGraphType : ObjectGraphType<Recorded>
 
 public static class OrganizationFields
 {
+    /// <summary>A request's loader of organizations: the members of every partnership and circle a request lists, in one query.</summary>
+    public static BatchLoader<Guid, Organization> Loader(IServiceProvider services) =>
+        services.GetRequiredService<BatchLoader<Guid, Organization>>();
+
+    public static void AddLoader(IServiceCollection services) =>
+        services.AddScoped(provider => new BatchLoader<Guid, Organization>(async (ids, cancellation) =>
+            (await provider.GetRequiredService<IQuerySession>().LoadManyAsync<Organization>(cancellation, ids.ToArray())).ToDictionary(o => o.Id)));
+
     public static void AddQueries(ObjectGraphType query) =>
         query.Field<OrganizationGraphType>("organization")
             .Description("One organization; null when there is none with this id.")

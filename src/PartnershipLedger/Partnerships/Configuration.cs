@@ -13,5 +13,15 @@ public static class Configuration
     {
         options.Projections.Snapshot<Partnership>(SnapshotLifecycle.Inline);
         options.Projections.Add<PartnershipSummaryProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<PartnershipSummary>()
+            .GinIndexJsonDataMember(x => x.MemberIds, MemberIdsIndex)
+            .Index(x => x.Name);
     }
+
+    /// <summary>
+    /// A GIN index over a document's MemberIds with the default jsonb_ops operator class rather than Marten's
+    /// jsonb_path_ops: the member filters ask "contains this id" (@>) and "contains any of these ids" (?|), and only
+    /// jsonb_ops serves both.
+    /// </summary>
+    public static void MemberIdsIndex(Marten.Schema.DocumentIndex index) => index.Mask = "(? -> 'MemberIds')";
 }

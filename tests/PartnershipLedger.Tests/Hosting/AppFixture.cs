@@ -24,7 +24,11 @@ public sealed class AppFixture : IAsyncLifetime
         {
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
-            builder.ConfigureServices(services => services.DisableAllExternalWolverineTransports());
+            builder.ConfigureServices(services =>
+            {
+                services.DisableAllExternalWolverineTransports();
+                services.ConfigureMarten(options => options.Logger(SqlCommandLog.Instance));
+            });
         });
     }
 }

@@ -34,6 +34,21 @@ public static class Scenarios
         return new TwoPartners(response.Data("formPartnership").GetProperty("partnership").GetProperty("id").GetGuid(), first, second);
     }
 
+    /// <summary>Forms a named partnership of the given members, acting for the first of them; returns its id.</summary>
+    public static async Task<Guid> FormPartnershipAsync(this IAlbaHost host, string name, IReadOnlyList<Guid> memberIds, DateTimeOffset? formedAt = null)
+    {
+        var response = await host.RecordAsync("formPartnership", new { name, memberIds, occurredAt = formedAt ?? FormedAt }, new As("ada@example.com", memberIds[0]));
+        return response.Data("formPartnership").GetProperty("partnership").GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Forms a named circle of trust, acting for its first member; returns its id.</summary>
+    public static async Task<Guid> FormCircleOfTrustAsync(this IAlbaHost host, string name, IReadOnlyList<Guid> memberIds)
+    {
+        var response = await host.GraphQLAsync("mutation Form($input: FormCircleOfTrustInput!) { formCircleOfTrust(input: $input) { circleOfTrust { id } } }",
+            new { input = new { name, memberIds } }, caller: new As("ada@example.com", memberIds[0]));
+        return response.Data("formCircleOfTrust").GetProperty("circleOfTrust").GetProperty("id").GetGuid();
+    }
+
     /// <summary>
     /// Sends one mutation with its input as a variable (the input type is the mutation's name + "Input") and
     /// returns the whole response: assert on <c>.Data(name)</c> or <c>.Errors()</c>.

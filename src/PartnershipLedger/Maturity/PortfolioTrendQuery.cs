@@ -83,12 +83,14 @@ public static class PortfolioTrendFields
 {
     public static void AddQueries(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrendPointGraphType>>>>("portfolioTrend")
-            .Description("How the portfolio's partnerships spread over the evidenced levels of one function, period by period, with the moves up and down; optionally for one organization's partnerships only.")
+            .Description("How the portfolio's partnerships spread over the evidenced levels of one function, period by period, with the moves up and down; optionally for the partnerships of one organization, partner type or circle of trust.")
             .Argument<NonNullGraphType<BusinessFunctionGraphType>>("function", "The function.")
             .Argument<NonNullGraphType<InstantGraphType>>("from", "The first period is the one containing this instant.")
             .Argument<NonNullGraphType<InstantGraphType>>("to", "The last period is the one containing this instant.")
             .Argument<NonNullGraphType<TrendIntervalGraphType>>("interval", "MONTH or QUARTER.")
             .Argument<IdGraphType>("organizationId", "Only the partnerships this organization is a member of.")
+            .Argument<PartnerTypeGraphType>("partnerType", "Only partnerships with at least one member of this partner type.")
+            .Argument<IdGraphType>("circleOfTrustId", "Only partnerships inside this circle of trust: all of their members are in it.")
             .ResolveAsync(async context =>
             {
                 var session = context.RequestServices!.GetRequiredService<IQuerySession>();
@@ -96,11 +98,11 @@ public static class PortfolioTrendFields
                 var from = context.GetArgument<DateTimeOffset>("from");
                 var to = context.GetArgument<DateTimeOffset>("to");
                 var periods = TrendPeriods.Between(context.GetArgument<TrendInterval>("interval"), from, to);
-                var organization = context.GetArgument<Guid?>("organizationId");
-                var months = organization is { } member
-                    ? await PortfolioTrend.SubsetAsync(session, function,
-                        await session.Query<PartnershipSummary>().Where(p => p.MemberIds.Contains(member)).Select(p => p.Id).ToListAsync(context.CancellationToken), context.CancellationToken)
-                    : await PortfolioTrend.PortfolioAsync(session, function, to, context.CancellationToken);
+                var filter = new PartnershipFilter(context.GetArgument<Guid?>("organizationId"), context.GetArgument<PartnerType?>("partnerType"),
+                    context.GetArgument<Guid?>("circleOfTrustId"));
+                var months = filter == new PartnershipFilter()
+                    ? await PortfolioTrend.PortfolioAsync(session, function, to, context.CancellationToken)
+                    : await PortfolioTrend.SubsetAsync(session, function, await PartnershipList.IdsAsync(session, filter, context.CancellationToken), context.CancellationToken);
                 return PortfolioTrend.Points(months, periods);
             });
 }

@@ -49,6 +49,15 @@ public static class PartnershipList
         return new Connection<PartnershipSummary>(edges, new PageInfo(fetched.Count > size, edges.LastOrDefault()?.Cursor), (int)await total);
     }
 
+    /// <summary>The ids of every partnership the filter selects (for aggregates over a filtered portfolio).</summary>
+    public static async Task<IReadOnlyList<Guid>> IdsAsync(IQuerySession session, PartnershipFilter filter, CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var ids = Where(batch.Query<PartnershipSummary>(), filter, session).Select(x => x.Id).ToList();
+        await batch.Execute(cancellation);
+        return await ids;
+    }
+
     private static Marten.Services.BatchQuerying.IBatchedQueryable<PartnershipSummary> Where(
         Marten.Services.BatchQuerying.IBatchedQueryable<PartnershipSummary> query, PartnershipFilter filter, IQuerySession session)
     {

@@ -22,9 +22,9 @@ public sealed class PortfolioTrendTests(AppFixture fixture) : IntegrationContext
         return [first, second, third];
     }
 
-    private async Task<List<JsonElement>> TrendAsync(string interval, string from, string to, Guid? organization = null)
+    private async Task<List<JsonElement>> TrendAsync(string interval, string from, string to, Guid? organization = null, string? partnerType = null)
     {
-        var filter = organization is null ? "" : $", organizationId: \"{organization}\"";
+        var filter = (organization is null ? "" : $", organizationId: \"{organization}\"") + (partnerType is null ? "" : $", partnerType: {partnerType}");
         var response = await Host.GraphQLAsync($"{{ portfolioTrend(function: LEADS_AND_PIPELINE, from: \"{from}\", to: \"{to}\", interval: {interval}{filter}) {{ periodStart periodEnd basic reactive proactive dynamic ups downs }} }}");
         return response.Data("portfolioTrend").EnumerateArray().ToList();
     }
@@ -66,6 +66,20 @@ public sealed class PortfolioTrendTests(AppFixture fixture) : IntegrationContext
         var months = await TrendAsync("MONTH", "2024-03-01T00:00:00Z", "2024-03-31T00:00:00Z", portfolio[0].First);
 
         Assert.Equal([(0, 1, 1, 0)], months.Select(Counts));
+    }
+
+    [Fact]
+    public async Task A_trend_can_be_limited_to_partnerships_with_a_partner_type()
+    {
+        await PortfolioAsync();
+        var reseller = await Host.RegisterOrganizationAsync("Northwind", "VALUE_ADDED_RESELLER");
+        var other = await Host.RegisterOrganizationAsync("Litware");
+        await Host.RecordAsync("formPartnership", new { name = "Resale", memberIds = new[] { reseller, other }, occurredAt = "2024-01-20T00:00:00Z" }, new As("ann", reseller));
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+        var months = await TrendAsync("MONTH", "2024-03-01T00:00:00Z", "2024-03-31T00:00:00Z", partnerType: "VALUE_ADDED_RESELLER");
+
+        Assert.Equal([(1, 0, 0, 0)], months.Select(Counts));
     }
 
     [Fact]

@@ -26,6 +26,19 @@ public static class MaturityFields
             .Argument<InstantGraphType>("knownAt", "System instant: what the ledger would have answered then, ignoring facts recorded later (default now).")
             .Resolve(context => Loader(context.RequestServices!).Load(context.Source.Id).Then(document => Read(context, document)?.Functions() ?? []));
 
+        partnership.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnershipTrendPointGraphType>>>>("maturityTrend")
+            .Description("This partnership's level of one function at the end of each month or quarter, with its moves up and down.")
+            .Argument<NonNullGraphType<BusinessFunctionGraphType>>("function", "The function.")
+            .Argument<NonNullGraphType<InstantGraphType>>("from", "The first period is the one containing this instant.")
+            .Argument<NonNullGraphType<InstantGraphType>>("to", "The last period is the one containing this instant.")
+            .Argument<NonNullGraphType<TrendIntervalGraphType>>("interval", "MONTH or QUARTER.")
+            .Resolve(context =>
+            {
+                var periods = TrendPeriods.Between(context.GetArgument<TrendInterval>("interval"), context.GetArgument<DateTimeOffset>("from"), context.GetArgument<DateTimeOffset>("to"));
+                var function = context.GetArgument<BusinessFunction>("function");
+                return Loader(context.RequestServices!).Load(context.Source.Id).Then(document => document is null ? [] : Trend(document.History, function, periods));
+            });
+
         partnership.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MaturityChangeGraphType>>>>("maturityHistory")
             .Description("Every change of level, evidenced and assessed, in business time order, each with its cause (up to now).")
             .Argument<BusinessFunctionGraphType>("function", "Only this function (default all).")
@@ -44,6 +57,17 @@ public static class MaturityFields
                 return history.Where(change => (function is null || change.Function == function) && change.At >= from && change.At <= to).ToList();
             }));
     }
+
+    /// <summary>One partnership's level of one function at the end of each period, and its moves within the period.</summary>
+    public static IReadOnlyList<PartnershipTrendPoint> Trend(IReadOnlyList<MaturityChange> history, BusinessFunction function, IReadOnlyList<TrendPeriod> periods) =>
+        periods.Select(period =>
+        {
+            var changes = history.Where(change => change.Function == function).ToList();
+            MaturityLevel? LevelAt(MaturityBasis basis) => changes.LastOrDefault(change => change.Basis == basis && change.At < period.End)?.To;
+            var moves = changes.Where(change => change.Basis == MaturityBasis.Evidenced && change.From is not null && period.Contains(change.At)).ToList();
+            return new PartnershipTrendPoint(period.Start, period.End, LevelAt(MaturityBasis.Evidenced), LevelAt(MaturityBasis.Assessed),
+                moves.Count(change => change.To > change.From), moves.Count(change => change.To < change.From));
+        }).ToList();
 
     private static MaturityReading? Read(IResolveFieldContext context, PartnershipMaturity? document)
     {

@@ -83,3 +83,22 @@ public sealed class MaturityChangeGraphType : ObjectGraphType<MaturityChange>
         Field(x => x.Reason).Description("Why, in words.");
     }
 }
+
+/// <param name="Level">The evidenced level at the period end; null before the partnership was formed.</param>
+/// <param name="AssessedLevel">The assessed level at the period end; null before any self-assessment.</param>
+public sealed record PartnershipTrendPoint(DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, MaturityLevel? Level, MaturityLevel? AssessedLevel, int Ups, int Downs);
+
+public sealed class PartnershipTrendPointGraphType : ObjectGraphType<PartnershipTrendPoint>
+{
+    public PartnershipTrendPointGraphType()
+    {
+        Name = "PartnershipTrendPoint";
+        Description = "One period of a partnership's trend for one function.";
+        Field(x => x.PeriodStart, type: typeof(NonNullGraphType<InstantGraphType>)).Description("The period's first instant.");
+        Field(x => x.PeriodEnd, type: typeof(NonNullGraphType<InstantGraphType>)).Description("The instant after the period (the levels are taken there).");
+        Field(x => x.Level, type: typeof(MaturityLevelGraphType)).Description("The evidenced level at the period end; null before the partnership was formed.");
+        Field(x => x.AssessedLevel, type: typeof(MaturityLevelGraphType)).Description("The assessed level at the period end; null before any self-assessment.");
+        Field(x => x.Ups).Description("Evidenced moves up during the period.");
+        Field(x => x.Downs).Description("Evidenced moves down during the period.");
+    }
+}

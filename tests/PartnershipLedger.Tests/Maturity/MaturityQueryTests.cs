@@ -53,6 +53,21 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
     }
 
     [Fact]
+    public async Task A_partnerships_own_trend_gives_its_level_at_each_quarter_end()
+    {
+        var p = await Host.FormPartnershipAsync();
+        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+
+        var trend = (await Host.GraphQLAsync($"{{ partnership(id: \"{p.PartnershipId}\") {{ maturityTrend(function: LEADS_AND_PIPELINE, from: \"2023-10-01T00:00:00Z\", to: \"2025-06-30T00:00:00Z\", interval: QUARTER) {{ periodEnd level ups downs }} }} }}"))
+            .Data("partnership").GetProperty("maturityTrend").EnumerateArray().ToList();
+
+        Assert.Equal(7, trend.Count);
+        Assert.Equal(JsonValueKind.Null, trend[0].GetProperty("level").ValueKind);
+        Assert.Equal(["REACTIVE", "REACTIVE", "REACTIVE", "REACTIVE", "BASIC", "BASIC"], trend.Skip(1).Select(point => point.GetProperty("level").GetString()));
+        Assert.Equal(1, trend[5].GetProperty("downs").GetInt32());
+    }
+
+    [Fact]
     public async Task Assessed_and_evidenced_levels_stand_side_by_side_with_the_gap()
     {
         var p = await Host.FormPartnershipAsync();

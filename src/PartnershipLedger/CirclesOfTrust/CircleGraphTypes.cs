@@ -21,8 +21,8 @@ public sealed class CircleOfTrustGraphType : ObjectGraphType<CircleOfTrust>
         Field(x => x.FormedAt, type: typeof(NonNullGraphType<InstantGraphType>)).Description("When it was formed.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationGraphType>>>>("members")
             .Description("The member organizations.")
-            .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<IQuerySession>()
-                .LoadManyAsync<Organization>(context.CancellationToken, context.Source.MemberIds)).ToList());
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<IQuerySession>()
+                .LoadInOrderAsync(context.Source.MemberIds, context.CancellationToken));
     }
 }
 

@@ -59,3 +59,17 @@ public static class OrganizationFields
             "removeOrganizationUser", "Removes a person from the organization's users.");
     }
 }
+
+public static class OrganizationLoading
+{
+    /// <summary>
+    /// The organizations with these ids, in the order of the ids (a member list keeps its order from one read to the
+    /// next; LoadManyAsync alone answers in whatever order PostgreSQL finds the rows). Unknown ids are left out.
+    /// </summary>
+    public static async Task<List<Organization>> LoadInOrderAsync(this IQuerySession session, IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.ToList();
+        var found = (await session.LoadManyAsync<Organization>(cancellationToken, wanted)).ToDictionary(organization => organization.Id);
+        return wanted.Where(found.ContainsKey).Select(id => found[id]).ToList();
+    }
+}

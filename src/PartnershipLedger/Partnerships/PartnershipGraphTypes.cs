@@ -33,8 +33,8 @@ public sealed class PartnershipGraphType : ObjectGraphType<PartnershipSummary>
         Field(x => x.EndedAt, type: typeof(InstantGraphType)).Description("When it ended; null while it goes on.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationGraphType>>>>("members")
             .Description("The member organizations.")
-            .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<IQuerySession>()
-                .LoadManyAsync<Organization>(context.CancellationToken, context.Source.MemberIds)).ToList());
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<IQuerySession>()
+                .LoadInOrderAsync(context.Source.MemberIds, context.CancellationToken));
         MaturityFields.AddTo(this);
         FiguresFields.AddTo(this);
         Field<NonNullGraphType<AuditConnectionGraphType>>("timeline")

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -35,25 +36,28 @@ public static class GraphQLEndpoint
         var isGet = HttpMethods.IsGet(http.Request.Method);
         if (!isGet && !HttpMethods.IsPost(http.Request.Method))
         {
-            http.Response.Headers.Allow = "GET, POST";
-            await TransportError(http, StatusCodes.Status405MethodNotAllowed, $"{http.Request.Method} is not supported: use GET or POST.");
+            await RefuseAsync(http, Refusal.MethodNotAllowed, $"{http.Request.Method} is not supported: use GET or POST.");
             return;
         }
         if (NegotiateMediaType(http.Request) is not { } mediaType)
         {
-            await TransportError(http, StatusCodes.Status406NotAcceptable, $"Cannot respond with any type the Accept header allows: accept {GraphQLResponse} or {Json}.");
+            await RefuseAsync(http, Refusal.NotAcceptable, $"Cannot respond with any type the Accept header allows: accept {GraphQLResponse} or {Json}.");
             return;
         }
         if (!isGet && !IsJsonContent(http.Request.ContentType))
         {
-            await TransportError(http, StatusCodes.Status415UnsupportedMediaType, $"POST bodies must have Content-Type {Json}.");
+            await RefuseAsync(http, Refusal.UnsupportedMediaType, $"POST bodies must have Content-Type {Json}.");
             return;
         }
 
-        var (request, problem) = isGet ? RequestFromQueryString(http.Request.Query, serializer) : await RequestFromBodyAsync(http, serializer);
-        if (request is null)
+        GraphQLRequest request;
+        try
         {
-            await TransportError(http, StatusCodes.Status400BadRequest, problem!);
+            request = isGet ? RequestFromQueryString(http.Request.Query, serializer) : await RequestFromBodyAsync(http, serializer);
+        }
+        catch (BadRequest bad)
+        {
+            await RefuseAsync(http, bad.Refusal, bad.Message);
             return;
         }
 
@@ -73,19 +77,54 @@ public static class GraphQLEndpoint
             if (isGet) options.ValidationRules = DocumentValidator.CoreRules.Append(new QueriesOnlyOverGet());
         });
 
-        if (isGet && result.Errors?.Any(error => error is QueriesOnlyOverGet.Refused) == true)
+        if (isGet && result.Errors?.FirstOrDefault(error => error is QueriesOnlyOverGet.Refused) is { } refused)
         {
-            http.Response.Headers.Allow = "POST";
-            await TransportError(http, StatusCodes.Status405MethodNotAllowed, "Mutations are only accepted over POST.");
+            await RefuseAsync(http, Refusal.OnlyOverPost, refused.Message);
             return;
         }
 
-        // A request that failed before execution (syntax, validation, variables) is a client error: 400 under
-        // graphql-response+json; under application/json the spec keeps 200 for older clients.
-        http.Response.StatusCode = !result.Executed && mediaType == GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        http.Response.StatusCode = StatusOf(result, mediaType);
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    /// <summary>Why a request was answered without a GraphQL result.</summary>
+    private enum Refusal { MethodNotAllowed, OnlyOverPost, NotAcceptable, UnsupportedMediaType, BadRequest, TooLarge }
+
+    // The status mapping, all of it. It follows graphql-http 1.23.1's audits (tests/conformance): the
+    // GraphQL-over-HTTP draft moves toward 422 for malformed requests and validation failures and 294 for
+    // partial success; change it here when the audits do.
+
+    /// <summary>The status and Allow header of a request refused before any GraphQL ran.</summary>
+    private static (int Status, string? Allow) StatusOf(Refusal refusal) => refusal switch
+    {
+        Refusal.MethodNotAllowed => (StatusCodes.Status405MethodNotAllowed, "GET, POST"),
+        Refusal.OnlyOverPost => (StatusCodes.Status405MethodNotAllowed, "POST"),       // a mutation (or subscription) over GET
+        Refusal.NotAcceptable => (StatusCodes.Status406NotAcceptable, null),
+        Refusal.UnsupportedMediaType => (StatusCodes.Status415UnsupportedMediaType, null),
+        Refusal.TooLarge => (StatusCodes.Status413PayloadTooLarge, null),
+        _ => (StatusCodes.Status400BadRequest, null),                                  // body or parameters not well-formed, whatever the Accept
+    };
+
+    /// <summary>
+    /// The status of a GraphQL result. One that failed before execution (syntax, validation, variable coercion, no
+    /// such operation) is a client error: 400 under graphql-response+json; under application/json the spec keeps
+    /// 200 for older clients. An executed request is 200, even with field errors.
+    /// </summary>
+    private static int StatusOf(ExecutionResult result, string mediaType) =>
+        !result.Executed && mediaType == GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+
+    /// <summary>A transport-level refusal: always application/json (never graphql-response+json), one error, no data.</summary>
+    private static async Task RefuseAsync(HttpContext http, Refusal refusal, string message)
+    {
+        var (status, allow) = StatusOf(refusal);
+        http.Response.StatusCode = status;
+        if (allow is not null) http.Response.Headers.Allow = allow;
+        http.Response.ContentType = $"{Json}; charset=utf-8";
+        await http.Response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { new { message } } }, ErrorJson), http.RequestAborted);
+    }
+
+    private static readonly JsonSerializerOptions ErrorJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Who is calling. Until access control exists the caller names themselves with the X-Actor (user) and
@@ -104,57 +143,66 @@ public static class GraphQLEndpoint
         return new Caller(new Actor(user, organization.Length > 0 ? Guid.Parse(organization) : null), correlation);
     }
 
-    /// <summary>The best media type the Accept header allows, honouring q-values; null when none is acceptable.</summary>
+    /// <summary>
+    /// The media type to answer with, or null when the Accept header allows neither. Each type gets the q-value of the
+    /// most specific range that matches it (the type itself, then application/*, then */*), so an explicit q=0 refuses
+    /// it even beside */*. The higher q wins; at equal q a type the client named beats one it only matched with a
+    /// wildcard; two named types prefer graphql-response+json, two wildcard matches (*/*, application/*) and a missing
+    /// Accept header give application/json, which every client understands.
+    /// </summary>
     private static string? NegotiateMediaType(HttpRequest request)
     {
-        var accept = request.GetTypedHeaders().Accept;
-        if (accept.Count == 0) return Json;
-        string? best = null;
-        double bestQuality = 0;
-        foreach (var range in accept)
+        var header = request.Headers.Accept;
+        if (header.All(string.IsNullOrWhiteSpace)) return Json;
+        if (!MediaTypeHeaderValue.TryParseList(header, out var ranges) || ranges.Count == 0) return null;  // nothing readable
+
+        var graphQL = Acceptance(ranges, GraphQLResponse);
+        var json = Acceptance(ranges, Json);
+        if (graphQL.Quality <= 0 && json.Quality <= 0) return null;
+        if (graphQL.Quality != json.Quality) return graphQL.Quality > json.Quality ? GraphQLResponse : Json;
+        return graphQL.Named ? GraphQLResponse : Json;   // equal q: both named, or only graphql-response named, or neither
+    }
+
+    /// <summary>The q-value the Accept ranges give a media type, and whether a range names it exactly.</summary>
+    private static (double Quality, bool Named) Acceptance(IList<MediaTypeHeaderValue> ranges, string mediaType)
+    {
+        var (specificity, quality) = (-1, 0.0);
+        foreach (var range in ranges)
         {
-            var quality = range.Quality ?? 1.0;
-            if (quality <= 0) continue;
-            var mediaType = range.MediaType.Value?.ToLowerInvariant() switch
-            {
-                GraphQLResponse => GraphQLResponse,
-                Json or "*/*" or "application/*" => Json,
-                _ => null,
-            };
-            if (mediaType is null) continue;
-            if (quality > bestQuality || (quality == bestQuality && mediaType == GraphQLResponse && range.MediaType.Value == GraphQLResponse))
-                (best, bestQuality) = (mediaType, quality);
+            var value = range.MediaType.Value ?? "";
+            var matches = value.Equals(mediaType, StringComparison.OrdinalIgnoreCase) ? 2
+                : value.Equals("application/*", StringComparison.OrdinalIgnoreCase) ? 1
+                : value == "*/*" ? 0
+                : -1;
+            var q = range.Quality ?? 1.0;
+            if (matches > specificity || (matches == specificity && matches >= 0 && q > quality))
+                (specificity, quality) = (matches, q);
         }
-        return best;
+        return (specificity < 0 ? 0 : quality, specificity == 2);
     }
 
     private static bool IsJsonContent(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)
         && string.Equals(parsed.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase)
-        && (parsed.Charset.Value is null || string.Equals(parsed.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase));
+        && (parsed.Charset.Value is null || string.Equals(HeaderUtilities.RemoveQuotes(parsed.Charset).Value, "utf-8", StringComparison.OrdinalIgnoreCase));
 
-    private static (GraphQLRequest?, string?) RequestFromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer)
+    private static readonly string[] Parameters = ["query", "operationName", "variables", "extensions"];
+
+    private static GraphQLRequest RequestFromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer)
     {
-        foreach (var name in new[] { "query", "operationName", "variables", "extensions" })
-            if (query[name].Count > 1) return (null, $"The parameter '{name}' is given more than once.");
-        if (string.IsNullOrEmpty(query["query"])) return (null, "The 'query' parameter is required.");
-        try
+        foreach (var name in Parameters)
+            if (query[name].Count > 1) throw new BadRequest($"The parameter '{name}' is given more than once.");
+        if (string.IsNullOrEmpty(query["query"])) throw new BadRequest("The 'query' parameter is required.");
+        return new GraphQLRequest
         {
-            return (new GraphQLRequest
-            {
-                Query = query["query"],
-                OperationName = string.IsNullOrEmpty(query["operationName"]) ? null : query["operationName"].ToString(),
-                Variables = ParseObject(query["variables"], "variables", serializer),
-                Extensions = ParseObject(query["extensions"], "extensions", serializer),
-            }, null);
-        }
-        catch (BadRequest bad)
-        {
-            return (null, bad.Message);
-        }
+            Query = query["query"],
+            OperationName = string.IsNullOrEmpty(query["operationName"]) ? null : query["operationName"].ToString(),
+            Variables = ParseObject(query["variables"], "variables", serializer),
+            Extensions = ParseObject(query["extensions"], "extensions", serializer),
+        };
     }
 
-    private static async Task<(GraphQLRequest?, string?)> RequestFromBodyAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    private static async Task<GraphQLRequest> RequestFromBodyAsync(HttpContext http, IGraphQLTextSerializer serializer)
     {
         JsonDocument body;
         try
@@ -163,28 +211,27 @@ public static class GraphQLEndpoint
         }
         catch (JsonException)
         {
-            return (null, "The body is not valid JSON.");
+            throw new BadRequest("The body is not valid JSON.");
+        }
+        catch (BadHttpRequestException rejected) when (rejected.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new BadRequest(rejected.Message, Refusal.TooLarge);
         }
         using (body)
         {
             var root = body.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return (null, "The body must be a JSON object.");
+            if (root.ValueKind != JsonValueKind.Object) throw new BadRequest("The body must be a JSON object.");
+            foreach (var name in Parameters)
+                if (root.EnumerateObject().Count(member => member.NameEquals(name)) > 1) throw new BadRequest($"'{name}' is given more than once.");
             if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
-                return (null, "The body must have a 'query' string.");
-            try
+                throw new BadRequest("The body must have a 'query' string.");
+            return new GraphQLRequest
             {
-                return (new GraphQLRequest
-                {
-                    Query = query.GetString(),
-                    OperationName = Optional(root, "operationName", JsonValueKind.String)?.GetString(),
-                    Variables = ParseObject(Optional(root, "variables", JsonValueKind.Object)?.GetRawText(), "variables", serializer),
-                    Extensions = ParseObject(Optional(root, "extensions", JsonValueKind.Object)?.GetRawText(), "extensions", serializer),
-                }, null);
-            }
-            catch (BadRequest bad)
-            {
-                return (null, bad.Message);
-            }
+                Query = query.GetString(),
+                OperationName = Optional(root, "operationName", JsonValueKind.String)?.GetString(),
+                Variables = ParseObject(Optional(root, "variables", JsonValueKind.Object)?.GetRawText(), "variables", serializer),
+                Extensions = ParseObject(Optional(root, "extensions", JsonValueKind.Object)?.GetRawText(), "extensions", serializer),
+            };
         }
     }
 
@@ -211,14 +258,11 @@ public static class GraphQLEndpoint
         return serializer.Deserialize<Inputs>(json);
     }
 
-    private static async Task TransportError(HttpContext http, int status, string message)
+    /// <summary>A request that cannot be read as a GraphQL request.</summary>
+    private sealed class BadRequest(string message, Refusal refusal = Refusal.BadRequest) : Exception(message)
     {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = $"{Json}; charset=utf-8";
-        await http.Response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { new { message } } }), http.RequestAborted);
+        public Refusal Refusal { get; } = refusal;
     }
-
-    private sealed class BadRequest(string message) : Exception(message);
 
     /// <summary>GET must not change anything: any operation other than a query is refused (as 405).</summary>
     private sealed class QueriesOnlyOverGet : ValidationRuleBase

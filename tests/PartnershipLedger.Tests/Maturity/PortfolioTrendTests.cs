@@ -96,6 +96,7 @@ public sealed class PortfolioTrendTests(AppFixture fixture) : IntegrationContext
         var portfolio = await PortfolioAsync();
         await Host.RecordAsync("signAgreement", new { partnershipId = portfolio[2].PartnershipId, kind = "LETTER_OF_INTENT", occurredAt = "2024-04-01T10:00:00Z" }, portfolio[2].FirstUser);
         await Host.RecordAsync("recordSelfAssessment", new { partnershipId = portfolio[2].PartnershipId, organizationId = portfolio[2].First, function = "AGREEMENT", answers = new[] { true, true, true, true, false, false, false } }, portfolio[2].FirstUser);
+        await Host.WaitForEventAsync(portfolio[2].PartnershipId, "AgreementReviewOverdue");
         await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         async Task<string> AnswersAsync()
         {

@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddMaturityModel(builder.Configuration);
 builder.AddLedgerStore();
-builder.Services.AddLedgerGraphQL();
+builder.Services.AddLedgerGraphQL(builder.Configuration);
 
 var app = builder.Build();
 

@@ -5,6 +5,7 @@ using GraphQL.Transport;
 using GraphQL.Utilities;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using PartnershipLedger.Graph;
 using PartnershipLedger.Recording;
@@ -31,7 +32,7 @@ public static class GraphQLEndpoint
     /// <summary>The schema as SDL, as checked in at schema/schema.graphql.</summary>
     public static string Sdl(LedgerSchema schema) => schema.Print(new PrintOptions { IncludeDescriptions = true }).ReplaceLineEndings("\n") + "\n";
 
-    private static async Task HandleAsync(HttpContext http, IDocumentExecuter<LedgerSchema> executer, IGraphQLTextSerializer serializer, ILogger<LedgerSchema> logger)
+    private static async Task HandleAsync(HttpContext http, IDocumentExecuter<LedgerSchema> executer, IGraphQLTextSerializer serializer, GraphQLLimits limits, ILogger<LedgerSchema> logger)
     {
         var isGet = HttpMethods.IsGet(http.Request.Method);
         if (!isGet && !HttpMethods.IsPost(http.Request.Method))
@@ -50,10 +51,17 @@ public static class GraphQLEndpoint
             return;
         }
 
+        if (isGet && http.Request.QueryString.Value?.Length > limits.MaxQueryStringLength)
+        {
+            await RefuseAsync(http, Refusal.UriTooLong,
+                $"The query string is {http.Request.QueryString.Value.Length} characters long; at most {limits.MaxQueryStringLength} are allowed (GraphQL:MaxQueryStringLength): use POST.");
+            return;
+        }
+
         GraphQLRequest request;
         try
         {
-            request = isGet ? RequestFromQueryString(http.Request.Query, serializer) : await RequestFromBodyAsync(http, serializer);
+            request = isGet ? RequestFromQueryString(http.Request.Query, serializer) : await RequestFromBodyAsync(http, serializer, limits.MaxRequestBodyBytes);
         }
         catch (BadRequest bad)
         {
@@ -63,7 +71,12 @@ public static class GraphQLEndpoint
 
         var caller = IdentifyCaller(http);
         http.Response.Headers[CorrelationHeader] = caller.CorrelationId;
-        var result = await executer.ExecuteAsync(options =>
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(limits.Timeout);
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(options =>
         {
             caller.AttachTo(options.UserContext);
             options.Query = request.Query;
@@ -72,10 +85,20 @@ public static class GraphQLEndpoint
             options.Extensions = request.Extensions;
             options.RequestServices = http.RequestServices;
             options.User = http.User;
-            options.CancellationToken = http.RequestAborted;
+            options.CancellationToken = timeout.Token;
             options.UnhandledExceptionDelegate = context => DomainErrors.HandleUnhandledAsync(context, logger);
             if (isGet) options.ValidationRules = DocumentValidator.CoreRules.Append(new QueriesOnlyOverGet());
         });
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            // Whatever ran is abandoned; a mutation's events are appended in one transaction, so none were stored.
+            result = new ExecutionResult
+            {
+                Executed = true,
+                Errors = [new ExecutionError($"The request took longer than {limits.Timeout.TotalSeconds:0.###} seconds (GraphQL:Timeout) and was cancelled.") { Code = GraphQLLimits.Code }],
+            };
+        }
 
         if (isGet && result.Errors?.FirstOrDefault(error => error is QueriesOnlyOverGet.Refused) is { } refused)
         {
@@ -89,7 +112,7 @@ public static class GraphQLEndpoint
     }
 
     /// <summary>Why a request was answered without a GraphQL result.</summary>
-    private enum Refusal { MethodNotAllowed, OnlyOverPost, NotAcceptable, UnsupportedMediaType, BadRequest, TooLarge }
+    private enum Refusal { MethodNotAllowed, OnlyOverPost, NotAcceptable, UnsupportedMediaType, BadRequest, TooLarge, UriTooLong }
 
     // The status mapping, all of it. It follows graphql-http 1.23.1's audits (tests/conformance): the
     // GraphQL-over-HTTP draft moves toward 422 for malformed requests and validation failures and 294 for
@@ -103,6 +126,7 @@ public static class GraphQLEndpoint
         Refusal.NotAcceptable => (StatusCodes.Status406NotAcceptable, null),
         Refusal.UnsupportedMediaType => (StatusCodes.Status415UnsupportedMediaType, null),
         Refusal.TooLarge => (StatusCodes.Status413PayloadTooLarge, null),
+        Refusal.UriTooLong => (StatusCodes.Status414UriTooLong, null),
         _ => (StatusCodes.Status400BadRequest, null),                                  // body or parameters not well-formed, whatever the Accept
     };
 
@@ -114,14 +138,20 @@ public static class GraphQLEndpoint
     private static int StatusOf(ExecutionResult result, string mediaType) =>
         !result.Executed && mediaType == GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
 
-    /// <summary>A transport-level refusal: always application/json (never graphql-response+json), one error, no data.</summary>
+    /// <summary>
+    /// A transport-level refusal: always application/json (never graphql-response+json), one error, no data; one for
+    /// a request over a limit carries <c>extensions.code</c> = LIMIT_EXCEEDED.
+    /// </summary>
     private static async Task RefuseAsync(HttpContext http, Refusal refusal, string message)
     {
         var (status, allow) = StatusOf(refusal);
         http.Response.StatusCode = status;
         if (allow is not null) http.Response.Headers.Allow = allow;
         http.Response.ContentType = $"{Json}; charset=utf-8";
-        await http.Response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { new { message } } }, ErrorJson), http.RequestAborted);
+        object error = refusal is Refusal.TooLarge or Refusal.UriTooLong
+            ? new { message, extensions = new { code = GraphQLLimits.Code } }
+            : new { message };
+        await http.Response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { error } }, ErrorJson), http.RequestAborted);
     }
 
     private static readonly JsonSerializerOptions ErrorJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -202,12 +232,26 @@ public static class GraphQLEndpoint
         };
     }
 
-    private static async Task<GraphQLRequest> RequestFromBodyAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    private static async Task<GraphQLRequest> RequestFromBodyAsync(HttpContext http, IGraphQLTextSerializer serializer, long maxBytes)
     {
+        var tooLarge = $"The body is larger than {maxBytes} bytes (GraphQL:MaxRequestBodyBytes).";
+        if (http.Request.ContentLength > maxBytes) throw new BadRequest(tooLarge, Refusal.TooLarge);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit) sizeLimit.MaxRequestBodySize = maxBytes;
+
+        // Read at most one byte past the limit whatever the server enforces (a chunked body has no Content-Length).
+        using var buffered = new MemoryStream();
         JsonDocument body;
         try
         {
-            body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            {
+                buffered.Write(chunk, 0, read);
+                if (buffered.Length > maxBytes) throw new BadRequest(tooLarge, Refusal.TooLarge);
+            }
+            buffered.Position = 0;
+            body = await JsonDocument.ParseAsync(buffered, cancellationToken: http.RequestAborted);
         }
         catch (JsonException)
         {
@@ -215,7 +259,7 @@ public static class GraphQLEndpoint
         }
         catch (BadHttpRequestException rejected) when (rejected.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw new BadRequest(rejected.Message, Refusal.TooLarge);
+            throw new BadRequest(tooLarge, Refusal.TooLarge);
         }
         using (body)
         {

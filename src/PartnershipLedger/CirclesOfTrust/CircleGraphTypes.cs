@@ -21,8 +21,9 @@ public sealed class CircleOfTrustGraphType : ObjectGraphType<CircleOfTrust>
         Field(x => x.FormedAt, type: typeof(NonNullGraphType<InstantGraphType>)).Description("When it was formed.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationGraphType>>>>("members")
             .Description("The member organizations.")
+            // In membership order: LoadMany answers in the table's physical order, which rewriting the documents (a rebuild) changes.
             .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<IQuerySession>()
-                .LoadManyAsync<Organization>(context.CancellationToken, context.Source.MemberIds)).ToList());
+                .LoadManyAsync<Organization>(context.CancellationToken, context.Source.MemberIds)).OrderBy(member => context.Source.MemberIds.IndexOf(member.Id)).ToList());
     }
 }
 

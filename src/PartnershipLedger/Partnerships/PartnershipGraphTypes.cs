@@ -33,8 +33,9 @@ public sealed class PartnershipGraphType : ObjectGraphType<PartnershipSummary>
         Field(x => x.EndedAt, type: typeof(InstantGraphType)).Description("When it ended; null while it goes on.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationGraphType>>>>("members")
             .Description("The member organizations.")
+            // In membership order: LoadMany answers in the table's physical order, which rewriting the documents (a rebuild) changes.
             .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<IQuerySession>()
-                .LoadManyAsync<Organization>(context.CancellationToken, context.Source.MemberIds)).ToList());
+                .LoadManyAsync<Organization>(context.CancellationToken, context.Source.MemberIds)).OrderBy(member => context.Source.MemberIds.IndexOf(member.Id)).ToList());
         MaturityFields.AddTo(this);
         FiguresFields.AddTo(this);
         Field<NonNullGraphType<AuditConnectionGraphType>>("timeline")

@@ -58,14 +58,6 @@ internal sealed class DemoScript
     public IReadOnlyList<DemoOrganization> MembersAt(DateTimeOffset at) =>
         members.Where(member => member.Since < at).Select(member => member.Organization).ToList();
 
-    /// <summary>Two different members at <paramref name="at"/>, the first one given when it is a member then.</summary>
-    public (DemoOrganization From, DemoOrganization To) Pair(DateTimeOffset at, DemoOrganization? from = null)
-    {
-        var present = MembersAt(at);
-        var giver = from is not null && present.Contains(from) ? from : clock.Pick(present);
-        return (giver, clock.Pick(present.Where(member => member != giver).ToList()));
-    }
-
     public bool IsActiveAt(DateTimeOffset at) =>
         at > FormedAt && at < Limit && !(pause is { } hold && at >= hold.From && (hold.Until is not { } until || at < until));
 

@@ -1,6 +1,7 @@
 using JasperFx;
 using PartnershipLedger.Api.GraphQL;
 using PartnershipLedger.Api.Storage;
+using PartnershipLedger.Demo;
 using PartnershipLedger.Model;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ var app = builder.Build();
 
 app.MapHealthEndpoint();
 app.MapGraphQLEndpoint();
+app.LoadDemoPortfolioWhenAsked();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

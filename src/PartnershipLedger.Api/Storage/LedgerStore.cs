@@ -33,6 +33,8 @@ public static class LedgerStore
         var distribution = builder.Configuration.GetValue("Ledger:Distribution", ProjectionDistribution.Solo);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new PartnershipLedger.Functions.Agreement.ReminderGrace(
+            builder.Configuration.GetValue("Ledger:ReminderGrace", TimeSpan.FromMinutes(5))));
         builder.Services.CritterStackDefaults(defaults =>
         {
             defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;

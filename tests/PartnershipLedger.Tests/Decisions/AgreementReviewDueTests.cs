@@ -45,7 +45,22 @@ public sealed class AgreementReviewDueTests
     [Fact]
     public void A_replayed_command_schedules_no_second_reminder()
     {
-        Assert.Empty(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2, Replayed: true), Agreement, SignedAt));
-        Assert.Single(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2), Agreement, SignedAt));
+        Assert.Empty(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2, Replayed: true), Agreement, SignedAt, SignedAt, TimeSpan.Zero));
+        Assert.Single(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2), Agreement, SignedAt, SignedAt, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void A_reminder_already_due_when_scheduled_waits_the_grace_so_back_filled_reviews_come_first()
+    {
+        var now = SignedAt.AddYears(2);
+
+        var backFilled = Assert.IsAssignableFrom<Wolverine.DeliveryMessage<AgreementReviewDue>>(
+            Assert.Single(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2), Agreement, SignedAt, now, TimeSpan.FromMinutes(5))));
+        var current = Assert.IsAssignableFrom<Wolverine.DeliveryMessage<AgreementReviewDue>>(
+            Assert.Single(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2), Agreement, now, now, TimeSpan.FromMinutes(5))));
+
+        Assert.Equal(now.AddMinutes(5), backFilled.Options.ScheduledTime);
+        Assert.Equal(SignedAt.AddYears(1), backFilled.Message.DueAt);
+        Assert.Equal(now.AddYears(1), current.Options.ScheduledTime);
     }
 }

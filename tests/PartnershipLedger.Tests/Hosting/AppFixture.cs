@@ -23,6 +23,8 @@ public sealed class AppFixture : IAsyncLifetime
         return AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Back-dated agreements' reminders decide at once in tests (in production they wait for the back-fill).
+            builder.UseSetting("Ledger:ReminderGrace", "00:00:00");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {

@@ -13,13 +13,18 @@ public sealed record AgreementReviewDue(Guid PartnershipId, Guid AgreementId, Da
 {
     public static DateTimeOffset DueAfter(DateTimeOffset reviewedAt) => reviewedAt.AddYears(1);
 
-    public static OutgoingMessages Schedule(Recorded recorded, Guid agreementId, DateTimeOffset reviewedAt)
+    /// <summary>
+    /// The reminder for a signing or review at <paramref name="reviewedAt"/>. When that is back-filled history whose
+    /// due instant has already passed, the reminder waits <paramref name="grace"/> after <paramref name="now"/>, so
+    /// that reviews being back-filled in the same session are recorded before it decides.
+    /// </summary>
+    public static OutgoingMessages Schedule(Recorded recorded, Guid agreementId, DateTimeOffset reviewedAt, DateTimeOffset now, TimeSpan grace)
     {
         var messages = new OutgoingMessages();
         if (!recorded.Replayed && agreementId != default)
         {
             var due = new AgreementReviewDue(recorded.StreamId, agreementId, DueAfter(reviewedAt));
-            messages.Schedule(due, due.DueAt);
+            messages.Schedule(due, due.DueAt > now ? due.DueAt : now + grace);
         }
         return messages;
     }
@@ -36,6 +41,9 @@ public sealed record AgreementReviewDue(Guid PartnershipId, Guid AgreementId, Da
         yield return new AgreementReviewOverdue(PartnershipId, AgreementId, DueAt, DueAt);
     }
 }
+
+/// <summary>How long a reminder already due when scheduled (back-filled history) waits before deciding (setting Ledger:ReminderGrace).</summary>
+public sealed record ReminderGrace(TimeSpan Delay);
 
 public static class AgreementReviewDueHandler
 {

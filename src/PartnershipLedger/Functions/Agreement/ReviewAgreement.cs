@@ -26,7 +26,7 @@ public sealed record ReviewAgreement(Guid? AgreementId) : PartnershipCommand
 
 public static class ReviewAgreementHandler
 {
-    public static async Task<(Recorded, OutgoingMessages)> Handle(ReviewAgreement command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<(Recorded, OutgoingMessages)> Handle(ReviewAgreement command, IDocumentSession session, TimeProvider clock, ReminderGrace grace, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         Guid reviewed = default;
@@ -36,7 +36,7 @@ public static class ReviewAgreementHandler
             reviewed = events.OfType<AgreementReviewed>().SingleOrDefault()?.AgreementId ?? default;
             return events;
         }, cancellation);
-        return (recorded, AgreementReviewDue.Schedule(recorded, reviewed, reviewedAt: command.OccurredAt ?? now));
+        return (recorded, AgreementReviewDue.Schedule(recorded, reviewed, reviewedAt: command.OccurredAt ?? now, now, grace.Delay));
     }
 }
 

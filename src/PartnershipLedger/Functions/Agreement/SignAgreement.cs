@@ -29,11 +29,11 @@ public sealed record SignAgreement(AgreementKind Kind, string? Title, IReadOnlyL
 
 public static class SignAgreementHandler
 {
-    public static async Task<(Recorded, OutgoingMessages)> Handle(SignAgreement command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<(Recorded, OutgoingMessages)> Handle(SignAgreement command, IDocumentSession session, TimeProvider clock, ReminderGrace grace, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         var recorded = await session.RecordOnPartnershipAsync(command, now, command.Decide, cancellation);
-        return (recorded, AgreementReviewDue.Schedule(recorded, agreementId: recorded.EventId, reviewedAt: command.OccurredAt ?? now));
+        return (recorded, AgreementReviewDue.Schedule(recorded, agreementId: recorded.EventId, reviewedAt: command.OccurredAt ?? now, now, grace.Delay));
     }
 }
 

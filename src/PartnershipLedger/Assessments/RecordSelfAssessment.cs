@@ -20,9 +20,11 @@ public sealed record RecordSelfAssessment(Guid OrganizationId, BusinessFunction 
             "A self-assessment is answered by the organization itself: X-Actor-Organization must be organizationId.");
         var questionnaire = model.Function(Function).Assessment;
         var answers = Answers ?? [];
-        decision.Require(answers.Count == questionnaire.Questions.Count, "answers",
-            $"The '{questionnaire.Title}' questionnaire has {questionnaire.Questions.Count} questions, but {answers.Count} answers were given: answer every question, in order.");
-        if (answers.Count != questionnaire.Questions.Count) yield break;
+        if (questionnaire.AnswerCountProblem(answers) is { } problem)
+        {
+            decision.Require(false, problem.Field, problem.Message);
+            yield break;
+        }
         var yes = answers.Count(answer => answer);
         yield return new SelfAssessmentRecorded(partnership.Id, OrganizationId, Function, answers, yes, questionnaire.LevelForYesCount(yes), model.Version, decision.OccurredAt);
     }

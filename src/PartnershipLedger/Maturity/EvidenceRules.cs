@@ -14,11 +14,6 @@ namespace PartnershipLedger.Maturity;
 public sealed record EvidenceRules(string Version, Period LookBack, IReadOnlyDictionary<BusinessFunction, IReadOnlyList<LevelRule>> Functions)
 {
     public IReadOnlyList<LevelRule> For(BusinessFunction function) => Functions[function];
-
-    /// <summary>Every event type some rule looks at.</summary>
-    public IReadOnlySet<string> EventTypes { get; } = Functions.Values.SelectMany(rules => rules).SelectMany(rule => rule.Requirements)
-        .SelectMany(requirement => requirement.Events).Append(nameof(Partnerships.AgreementSigned)).Append(nameof(Partnerships.AgreementReviewed))
-        .Append(nameof(Partnerships.AgreementTerminated)).ToHashSet();
 }
 
 /// <param name="Level">REACTIVE, PROACTIVE or DYNAMIC.</param>

@@ -30,7 +30,7 @@ public sealed record MaturityFact(Guid EventId, string Type, DateTimeOffset Occu
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
     };
 
-    public MaturityLevel? Level => Data.TryGetProperty("level", out var level) && Enum.TryParse<MaturityLevel>(level.GetString()?.Replace("_", ""), true, out var parsed) ? parsed : null;
+    public MaturityLevel? Level => Data.TryGetProperty("level", out var level) && Enum.TryParse<MaturityLevel>(level.GetString(), ignoreCase: true, out var parsed) ? parsed : null;
 }
 
 /// <summary>A change of one function's maturity, on one basis, at a business instant, with its cause.</summary>

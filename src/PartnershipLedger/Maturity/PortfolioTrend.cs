@@ -22,7 +22,12 @@ public sealed class MaturityTrendBucket
 
     public static string IdOf(BusinessFunction function, DateOnly month) => $"{MaturityEvaluator.FunctionKey(function)}:{month:yyyy-MM}";
 
-    public bool IsEmpty => Net.All(n => n == 0) && Ups == 0 && Downs == 0;
+    public void Add(PartnershipTrendContribution.Contribution change)
+    {
+        for (var level = 0; level < 4; level++) Net[level] += change.Net[level];
+        Ups += change.Ups;
+        Downs += change.Downs;
+    }
 }
 
 /// <summary>What one partnership contributes to the trend buckets, as last accounted: the trend projection only adds differences.</summary>
@@ -31,7 +36,24 @@ public sealed class PartnershipTrendContribution
     public Guid Id { get; set; }
     public Dictionary<string, Contribution> Buckets { get; set; } = [];
 
-    public sealed record Contribution(int[] Net, int Ups, int Downs);
+    /// <summary>Net entries per level (indexed by rank) and moves up and down, of one month of one function.</summary>
+    public sealed class Contribution
+    {
+        public int[] Net { get; set; } = new int[4];
+        public int Ups { get; set; }
+        public int Downs { get; set; }
+
+        public bool IsZero => Net.All(n => n == 0) && Ups == 0 && Downs == 0;
+
+        /// <summary>Adds <paramref name="other"/> (or subtracts it, with <paramref name="sign"/> -1).</summary>
+        public void Add(Contribution? other, int sign = 1)
+        {
+            if (other is null) return;
+            for (var level = 0; level < 4; level++) Net[level] += sign * other.Net[level];
+            Ups += sign * other.Ups;
+            Downs += sign * other.Downs;
+        }
+    }
 
     /// <summary>
     /// A partnership's contribution to each month of each function: it enters at its first level when formed,
@@ -39,11 +61,11 @@ public sealed class PartnershipTrendContribution
     /// </summary>
     public static Dictionary<string, Contribution> Of(PartnershipMaturity partnership)
     {
-        var buckets = new Dictionary<string, (int[] Net, int Ups, int Downs)>();
-        (int[] Net, int Ups, int Downs) Bucket(BusinessFunction function, DateTimeOffset at)
+        var buckets = new Dictionary<string, Contribution>();
+        Contribution Bucket(BusinessFunction function, DateTimeOffset at)
         {
             var id = MaturityTrendBucket.IdOf(function, MonthOf(at));
-            if (!buckets.TryGetValue(id, out var bucket)) buckets[id] = bucket = (new int[4], 0, 0);
+            if (!buckets.TryGetValue(id, out var bucket)) buckets[id] = bucket = new Contribution();
             return bucket;
         }
         foreach (var function in Enum.GetValues<BusinessFunction>())
@@ -56,14 +78,14 @@ public sealed class PartnershipTrendContribution
                 if (change.From is { } from)
                 {
                     bucket.Net[(int)from]--;
-                    bucket = change.To > from ? (bucket.Net, bucket.Ups + 1, bucket.Downs) : (bucket.Net, bucket.Ups, bucket.Downs + 1);
-                    buckets[MaturityTrendBucket.IdOf(function, MonthOf(change.At))] = bucket;
+                    if (change.To > from) bucket.Ups++;
+                    else bucket.Downs++;
                 }
                 level = change.To;
             }
             if (partnership.EndedAt is { } ended && level is { } last) Bucket(function, ended).Net[(int)last]--;
         }
-        return buckets.ToDictionary(pair => pair.Key, pair => new Contribution(pair.Value.Net, pair.Value.Ups, pair.Value.Downs));
+        return buckets;
     }
 
     public static DateOnly MonthOf(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, 1);
@@ -86,23 +108,21 @@ public sealed class MaturityTrendProjection : IProjection
         var partnerships = (await operations.LoadManyAsync<PartnershipMaturity>(cancellation, ids)).ToDictionary(p => p.Id);
         var accounted = (await operations.LoadManyAsync<PartnershipTrendContribution>(cancellation, ids)).ToDictionary(c => c.Id);
 
-        var deltas = new Dictionary<string, (int[] Net, int Ups, int Downs)>();
+        var deltas = new Dictionary<string, PartnershipTrendContribution.Contribution>();
         foreach (var id in ids)
         {
             var before = accounted.GetValueOrDefault(id)?.Buckets ?? [];
             var after = partnerships.TryGetValue(id, out var partnership) ? PartnershipTrendContribution.Of(partnership) : [];
             foreach (var bucket in before.Keys.Union(after.Keys))
             {
-                var old = before.GetValueOrDefault(bucket);
-                var @new = after.GetValueOrDefault(bucket);
-                if (!deltas.TryGetValue(bucket, out var delta)) deltas[bucket] = delta = (new int[4], 0, 0);
-                for (var level = 0; level < 4; level++) delta.Net[level] += (@new?.Net[level] ?? 0) - (old?.Net[level] ?? 0);
-                deltas[bucket] = (delta.Net, delta.Ups + (@new?.Ups ?? 0) - (old?.Ups ?? 0), delta.Downs + (@new?.Downs ?? 0) - (old?.Downs ?? 0));
+                if (!deltas.TryGetValue(bucket, out var delta)) deltas[bucket] = delta = new PartnershipTrendContribution.Contribution();
+                delta.Add(after.GetValueOrDefault(bucket));
+                delta.Add(before.GetValueOrDefault(bucket), sign: -1);
             }
             operations.Store(new PartnershipTrendContribution { Id = id, Buckets = after });
         }
 
-        var changed = deltas.Where(pair => pair.Value.Net.Any(n => n != 0) || pair.Value.Ups != 0 || pair.Value.Downs != 0).ToList();
+        var changed = deltas.Where(pair => !pair.Value.IsZero).ToList();
         if (changed.Count == 0) return;
         var buckets = (await operations.LoadManyAsync<MaturityTrendBucket>(cancellation, changed.Select(pair => pair.Key).ToArray())).ToDictionary(b => b.Id);
         foreach (var (id, delta) in changed)
@@ -117,9 +137,7 @@ public sealed class MaturityTrendProjection : IProjection
                     Month = DateOnly.ParseExact(id[(separator + 1)..] + "-01", "yyyy-MM-dd"),
                 };
             }
-            for (var level = 0; level < 4; level++) bucket.Net[level] += delta.Net[level];
-            bucket.Ups += delta.Ups;
-            bucket.Downs += delta.Downs;
+            bucket.Add(delta);
             operations.Store(bucket);
         }
     }

@@ -19,11 +19,15 @@ public sealed record Questionnaire(string Title, IReadOnlyList<Question> Questio
     /// <summary>Scores one answer per question, in the questionnaire's order.</summary>
     public MaturityLevel Score(IReadOnlyList<bool> answers)
     {
-        if (answers.Count != Questions.Count)
-            throw new ValidationFailedException(new ValidationProblem("answers",
-                $"The '{Title}' questionnaire has {Questions.Count} questions, but {answers.Count} answers were given: answer every question, in order."));
+        if (AnswerCountProblem(answers) is { } problem) throw new ValidationFailedException(problem);
         return LevelForYesCount(answers.Count(yes => yes));
     }
+
+    /// <summary>What is wrong with answers that are not one per question; null when they are.</summary>
+    public ValidationProblem? AnswerCountProblem(IReadOnlyList<bool> answers) =>
+        answers.Count == Questions.Count
+            ? null
+            : new ValidationProblem("answers", $"The '{Title}' questionnaire has {Questions.Count} questions, but {answers.Count} answers were given: answer every question, in order.");
 }
 
 /// <param name="Number">1-based position in the questionnaire.</param>

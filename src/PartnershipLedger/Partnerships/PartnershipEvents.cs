@@ -50,7 +50,6 @@ public enum AgreementKind { Handshake, DealSpecificContract, Nda, Mou, LetterOfI
 [Description("An agreement (handshake to formal partnership agreement) was signed by two or more members.")] [EvidenceOf(BusinessFunction.Agreement)] public sealed record AgreementSigned(Guid PartnershipId, AgreementKind Kind, string? Title, IReadOnlyList<Guid> Parties, DateOnly? EffectiveFrom, DateOnly? ExpiresOn, DateTimeOffset OccurredAt) : IPartnershipEvent;
 [Description("An agreement had its (yearly) review.")] [EvidenceOf(BusinessFunction.Agreement)] public sealed record AgreementReviewed(Guid PartnershipId, Guid AgreementId, DateTimeOffset OccurredAt) : IPartnershipEvent;
 [Description("An agreement was ended.")] [EvidenceOf(BusinessFunction.Agreement)] public sealed record AgreementTerminated(Guid PartnershipId, Guid AgreementId, string? Reason, DateTimeOffset OccurredAt) : IPartnershipEvent;
-/// <summary>Recorded by the ledger itself when an agreement's yearly review came due without a newer review.</summary>
 [Description("Recorded by the ledger: an agreement's yearly review came due with no newer review.")] [EvidenceOf(BusinessFunction.Agreement)] public sealed record AgreementReviewOverdue(Guid PartnershipId, Guid AgreementId, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IPartnershipEvent;
 
 // Sales compensation

@@ -13,7 +13,6 @@ public sealed class PartnershipSummary
     public PartnershipStatus Status { get; set; }
     public DateTimeOffset FormedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
-    public DateTimeOffset LastRecordedAt { get; set; }
 }
 
 public sealed class PartnershipSummaryProjection : SingleStreamProjection<PartnershipSummary, Guid>
@@ -26,7 +25,6 @@ public sealed class PartnershipSummaryProjection : SingleStreamProjection<Partne
         Name = e.Data.Name,
         MemberIds = e.Data.MemberIds.ToList(),
         FormedAt = e.Data.OccurredAt,
-        LastRecordedAt = e.Timestamp,
     };
 
     public void Apply(PartnershipSummary summary, MemberJoined e) => summary.MemberIds.Add(e.OrganizationId);
@@ -39,6 +37,4 @@ public sealed class PartnershipSummaryProjection : SingleStreamProjection<Partne
         summary.Status = PartnershipStatus.Ended;
         summary.EndedAt = e.OccurredAt;
     }
-
-    public void Apply(PartnershipSummary summary, IEvent<IPartnershipEvent> e) => summary.LastRecordedAt = e.Timestamp;
 }

@@ -54,6 +54,16 @@ internal static class DemoCast
         new("Nod Publishers", "nodpublishers", [Isv, SmbCloudPartner], "Denmark", "karen", "lukas"),
     ];
 
+    /// <summary>The <paramref name="index"/>th organization: the demo's own, then numbered namesakes in other home regions.</summary>
+    private static Entry Namesake(int index)
+    {
+        var entry = Entries[index % Entries.Length];
+        var round = index / Entries.Length;
+        if (round == 0) return entry;
+        var region = Entries[(index + round) % Entries.Length].Region;
+        return entry with { Name = $"{entry.Name} {round + 1}", Domain = $"{entry.Domain}{round + 1}", Region = region };
+    }
+
     /// <summary>001's made-up circles of trust: founders, and one organization brought in later.</summary>
     private static readonly (string Name, string[] Founders, string Joiner)[] Circles =
     [
@@ -65,13 +75,16 @@ internal static class DemoCast
     /// <summary>The organization that registers under a longer name and later takes its short one.</summary>
     private const string Renamed = "VanArsdel";
 
+    /// <summary>The demo's own organizations; a larger cast repeats them as numbered namesakes ("Contoso 2").</summary>
+    public static int Size => Entries.Length;
+
     /// <summary>Registers every organization (with its two users) and forms the circles of trust, all before <paramref name="firstPartnership"/>.</summary>
-    public static IReadOnlyList<DemoOrganization> Register(DemoClock clock, DateTimeOffset firstPartnership, List<DemoStep> setup)
+    public static IReadOnlyList<DemoOrganization> Register(DemoClock clock, DateTimeOffset firstPartnership, List<DemoStep> setup, int count)
     {
         var random = clock.Random;
         var organizations = new List<DemoOrganization>();
         var registrations = firstPartnership.AddMonths(-14);
-        foreach (var entry in Entries)
+        foreach (var entry in Enumerable.Range(0, count).Select(Namesake))
         {
             var organization = new DemoOrganization(clock.NewId(), entry.Name, entry.Domain, entry.Types, entry.Region,
                 [$"{entry.FirstPerson}@{entry.Domain}.example", $"{entry.SecondPerson}@{entry.Domain}.example"]);

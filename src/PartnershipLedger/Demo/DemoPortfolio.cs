@@ -30,8 +30,11 @@ public static class DemoPortfolio
     public const int DefaultSeed = 2026;
     public const int DefaultPartnerships = 40;
 
-    /// <summary>Enough distinct pairs of organizations exist for this many partnerships.</summary>
+    /// <summary>The demo's own cast (30 organizations) has enough distinct pairs for this many partnerships; larger portfolios get more organizations.</summary>
     public const int MaxPartnerships = 200;
+
+    /// <summary>Partnerships per organization beyond the demo's own cast: portfolios of thousands of partnerships get one organization per five.</summary>
+    private const int PartnershipsPerOrganization = 5;
 
     /// <summary>The profiles repeat in this order, so any first six partnerships show every one of them.</summary>
     private static readonly DemoProfile[] ProfileCycle = [Maturing, Steady, Decaying, Maturing, Ended, Paused, Maturing, Steady, Decaying, Maturing];
@@ -42,13 +45,15 @@ public static class DemoPortfolio
 
     private enum Rhythm { Weekly, Monthly, Quarterly }
 
-    public static DemoPlan Generate(MaturityModel model, DateTimeOffset now, int partnerships = DefaultPartnerships, int seed = DefaultSeed)
+    /// <param name="years">How far back histories go: partnerships are formed between two thirds of that and all of it ago.</param>
+    public static DemoPlan Generate(MaturityModel model, DateTimeOffset now, int partnerships = DefaultPartnerships, int seed = DefaultSeed, int years = 3)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(partnerships);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(partnerships, MaxPartnerships);
+        ArgumentOutOfRangeException.ThrowIfLessThan(years, 2);
         var clock = new DemoClock(seed, now);
         var setup = new List<DemoStep>();
-        var organizations = DemoCast.Register(clock, now.AddMonths(-37), setup);
+        var cast = partnerships <= MaxPartnerships ? DemoCast.Size : Math.Max(DemoCast.Size, partnerships / PartnershipsPerOrganization);
+        var organizations = DemoCast.Register(clock, now.AddMonths(-(12 * years + 1)), setup, cast);
         var circles = DemoCast.CircleOf();
 
         var pairs = new HashSet<(Guid, Guid)>();
@@ -58,7 +63,7 @@ public static class DemoPortfolio
         {
             var profile = ProfileCycle[index % ProfileCycle.Length];
             var (first, second) = ChoosePair(clock, organizations, circles, pairs);
-            var formedAt = clock.BusinessTime(now.AddDays(-clock.Random.Next(735, 1090)));
+            var formedAt = clock.BusinessTime(now.AddDays(-clock.Random.Next(245 * years, 363 * years + 1)));
             var script = new DemoScript(clock, $"{first.Name} + {second.Name}", profile, [first, second], formedAt);
             var extras = Enumerable.Range(extrasCursor, profile == Decaying ? 2 : 3).Select(i => Extras[i % Extras.Length]).ToList();
             extrasCursor += extras.Count;

@@ -1,5 +1,7 @@
 using JasperFx.Events.Daemon;
 using Marten;
+using Npgsql;
+using PartnershipLedger.Import;
 
 namespace PartnershipLedger.Maturity;
 
@@ -9,13 +11,56 @@ namespace PartnershipLedger.Maturity;
 /// </summary>
 public static class ProjectionRebuild
 {
-    public static async Task RebuildAllAsync(IDocumentStore store, IProjectionCoordinator coordinator, CancellationToken cancellation)
+    /// <summary>Every projection, in the order they are rebuilt.</summary>
+    public static IReadOnlyList<string> Projections { get; } =
+        ["Partnership", "PartnershipSummary", "Organization", "CircleOfTrust", PartnershipMaturityProjection.Name, MaturityTrendProjection.Name];
+
+    public static Task RebuildAllAsync(IDocumentStore store, IProjectionCoordinator coordinator, CancellationToken cancellation) =>
+        RebuildAllAsync(store, coordinator.DaemonForMainDatabase(), null, cancellation);
+
+    /// <summary>Rebuilds with <paramref name="daemon"/>, reporting each projection's progress through the event sequence.</summary>
+    public static async Task RebuildAllAsync(IDocumentStore store, IProjectionDaemon daemon, IProgress<LedgerProgress>? progress, CancellationToken cancellation)
     {
-        var daemon = coordinator.DaemonForMainDatabase();
         foreach (var derived in new[] { typeof(PartnershipMaturity), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution) })
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(derived, cancellation);
-        foreach (var projection in new[] { "Partnership", "PartnershipSummary", "Organization", "CircleOfTrust", PartnershipMaturityProjection.Name })
+        var highest = progress is null ? 0 : await HighestSequenceAsync(store, cancellation);
+        foreach (var projection in Projections)
+        {
+            using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            var watcher = progress is null || highest == 0 ? Task.CompletedTask : WatchAsync(store, projection, highest, progress, watching.Token);
             await daemon.RebuildProjectionAsync(projection, cancellation);
-        await daemon.RebuildProjectionAsync(MaturityTrendProjection.Name, cancellation);
+            await watching.CancelAsync();
+            await watcher;
+            progress?.Report(new LedgerProgress($"rebuild {projection}", highest, highest));
+        }
+    }
+
+    private static async Task WatchAsync(IDocumentStore store, string projection, long highest, IProgress<LedgerProgress> progress, CancellationToken cancellation)
+    {
+        try
+        {
+            while (!cancellation.IsCancellationRequested)
+            {
+                await Task.Delay(500, cancellation);
+                await using var connection = ((DocumentStore)store).Storage.Database.CreateConnection();
+                await connection.OpenAsync(cancellation);
+                await using var command = new NpgsqlCommand(
+                    $"select coalesce(max(last_seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_event_progression where name like @name", connection);
+                command.Parameters.AddWithValue("name", projection + ":%");
+                progress.Report(new LedgerProgress($"rebuild {projection}", (long)(await command.ExecuteScalarAsync(cancellation))!, highest));
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // The rebuild finished.
+        }
+    }
+
+    public static async Task<long> HighestSequenceAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        await using var connection = ((DocumentStore)store).Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellation))!;
     }
 }

@@ -15,8 +15,7 @@ public static class PartnershipRecording
 {
     /// <summary>
     /// Records on a partnership what <paramref name="decide"/> decides, after the checks every partnership
-    /// fact passes: the acting organization is a member; nothing happens after the partnership ended; nothing
-    /// happens before it was formed.
+    /// fact passes (<see cref="RequirePartnershipFact"/>).
     /// </summary>
     public static Task<Recorded> RecordOnPartnershipAsync(
         this IDocumentSession session,
@@ -35,14 +34,23 @@ public static class PartnershipRecording
         CancellationToken cancellation) =>
         session.RecordAsync<Partnership>(command, command.PartnershipId, now, (partnership, decision) =>
         {
-            decision.Require(partnership.IsMember(decision.Actor.OrganizationId), "partnershipId",
-                "Only a member organization of the partnership can record its facts: X-Actor-Organization is not a member.");
-            if (partnership.EndedAt is { } ended && command is not RetractEvent)
-                decision.Require(decision.OccurredAt < ended, "occurredAt",
-                    $"The partnership ended on {ended:O}: nothing more can happen in it (occurredAt {decision.OccurredAt:O}).");
-            decision.NotBefore(partnership.FormedAt, "the partnership was formed");
+            decision.RequirePartnershipFact(partnership, command);
             return decide(partnership, decision).ToList();
         }, cancellation);
+
+    /// <summary>
+    /// The checks every fact on a partnership passes, whether sent by the API or imported: the acting organization
+    /// is a member; nothing happens after the partnership ended; nothing happens before it was formed.
+    /// </summary>
+    public static void RequirePartnershipFact(this Decision decision, Partnership partnership, PartnershipCommand command)
+    {
+        decision.Require(partnership.IsMember(decision.Actor.OrganizationId), "partnershipId",
+            "Only a member organization of the partnership can record its facts: X-Actor-Organization is not a member.");
+        if (partnership.EndedAt is { } ended && command is not RetractEvent)
+            decision.Require(decision.OccurredAt < ended, "occurredAt",
+                $"The partnership ended on {ended:O}: nothing more can happen in it (occurredAt {decision.OccurredAt:O}).");
+        decision.NotBefore(partnership.FormedAt, "the partnership was formed");
+    }
 
     /// <summary>A member organization named by the command (from, to, ...): it must belong to the partnership.</summary>
     public static void RequireMember(this Decision decision, Partnership partnership, Guid organization, string field) =>

@@ -1,0 +1,40 @@
+using JasperFx.CommandLine;
+using Marten;
+using PartnershipLedger.Import;
+using PartnershipLedger.Model;
+
+namespace PartnershipLedger.Api.Commands;
+
+public sealed class ImportInput : NetCoreInput
+{
+    [Description("The import file (JSON Lines, schema/import-format.md)")] public string File { get; set; } = "";
+}
+
+[Description("Imports a portfolio's history from a JSON Lines file, then rebuilds the projections: ops/run -- import FILE")]
+public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
+{
+    public override async Task<bool> Execute(ImportInput input)
+    {
+        using var host = input.BuildHost();
+        var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        var progress = new ConsoleProgress();
+        try
+        {
+            var result = await PortfolioImport.ImportAsync(store, daemon, host.Services.GetRequiredService<MaturityModel>(), input.File,
+                ImportedEventMetadata.CommandLineImporter(), host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), progress);
+            progress.Done();
+            Console.WriteLine($"Imported {result.Events:N0} events in {result.Streams:N0} streams in {result.Total.TotalSeconds:N1} s " +
+                $"({result.EventsPerSecond:N0} events/s; validation and COPY {result.Copy.TotalSeconds:N1} s, {result.CopyEventsPerSecond:N0} events/s; " +
+                $"projections and ANALYZE {result.Projections.TotalSeconds:N1} s).");
+            return true;
+        }
+        catch (ImportRejectedException rejected)
+        {
+            progress.Done();
+            Console.Error.WriteLine($"Nothing was imported: {input.File} {rejected.Message}");
+            return false;
+        }
+    }
+}

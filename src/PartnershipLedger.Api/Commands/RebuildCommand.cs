@@ -1,0 +1,28 @@
+using JasperFx.CommandLine;
+using Marten;
+using PartnershipLedger.Import;
+using PartnershipLedger.Maturity;
+
+namespace PartnershipLedger.Api.Commands;
+
+public sealed class RebuildInput : NetCoreInput;
+
+[Description("Rebuilds every projection from the events, with progress: ops/run -- rebuild")]
+public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
+{
+    public override async Task<bool> Execute(RebuildInput input)
+    {
+        using var host = input.BuildHost();
+        var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        var progress = new ConsoleProgress();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var events = await ProjectionRebuild.HighestSequenceAsync(store, CancellationToken.None);
+        await ProjectionRebuild.RebuildAllAsync(store, daemon, progress, CancellationToken.None);
+        await PortfolioImport.AnalyzeAsync(store, CancellationToken.None);
+        progress.Done();
+        Console.WriteLine($"Rebuilt {ProjectionRebuild.Projections.Count} projections over {events:N0} events in {started.Elapsed.TotalSeconds:N1} s.");
+        return true;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace PartnershipLedger.Import;
+
+/// <summary>
+/// The first, quick reading of an import file: every record's type, stream and ref, so that the streams (with their
+/// final versions) can be written before their events and a block of the event sequence reserved. Problems of the
+/// file's shape (an unknown type, a ref used before it is defined, a ref defined twice) are found here.
+/// </summary>
+public sealed class ImportScan
+{
+    private sealed record Header(string? Type, string? Stream, string? Ref);
+
+    public sealed class ScannedStream(Guid id, ImportStream kind)
+    {
+        public Guid Id { get; } = id;
+        public ImportStream Kind { get; } = kind;
+        public long Version { get; set; }
+    }
+
+    public ImportReferences References { get; } = new();
+    public List<ScannedStream> Streams { get; } = [];
+    public long Records { get; private set; }
+
+    public static async Task<ImportScan> ReadAsync(string path, CancellationToken cancellation)
+    {
+        var scan = new ImportScan();
+        var streams = new Dictionary<Guid, ScannedStream>();
+        var line = 0;
+        await foreach (var text in File.ReadLinesAsync(path, cancellation))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            scan.References.CurrentLine = line;
+            Header header;
+            try { header = JsonSerializer.Deserialize<Header>(text, HeaderJson) ?? throw new JsonException("null"); }
+            catch (JsonException problem) { throw new ImportRejectedException(line, [$"not a JSON object ({problem.Message})."]); }
+
+            var entry = ImportCatalogue.ForEvent(header.Type ?? "") ?? throw new ImportRejectedException(line, [UnknownType(header.Type)]);
+            ScannedStream stream;
+            if (entry.StartsStream)
+            {
+                if (string.IsNullOrWhiteSpace(header.Ref)) throw new ImportRejectedException(line, [$"a {entry.Event.Name} starts a stream: it needs a \"ref\" naming it."]);
+                var defined = scan.References.Define(header.Ref, line, entry.Stream) ?? throw new ImportRejectedException(line, [$"the ref '{header.Ref}' is already defined."]);
+                stream = streams[defined.Id] = new ScannedStream(defined.Id, entry.Stream);
+                scan.Streams.Add(stream);
+            }
+            else
+            {
+                var named = header.Stream is null ? null : scan.References.Find(header.Stream);
+                if (named is null || named.Stream != entry.Stream)
+                    throw new ImportRejectedException(line, [$"\"stream\" must name a {entry.Stream} defined on an earlier line; '{header.Stream}' does not."]);
+                stream = streams[named.Id];
+                if (header.Ref is not null && scan.References.Define(header.Ref, line, null) is null)
+                    throw new ImportRejectedException(line, [$"the ref '{header.Ref}' is already defined."]);
+            }
+            stream.Version++;
+            scan.Records++;
+        }
+        return scan;
+    }
+
+    public static string UnknownType(string? type) =>
+        ImportCatalogue.RecordedByTheLedger.Any(ledger => ledger.Name == type)
+            ? $"a {type} is recorded by the ledger itself, never imported."
+            : $"\"type\" '{type}' is not an importable event type (see schema/import-format.md).";
+
+    private static readonly JsonSerializerOptions HeaderJson = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,30 @@
+using PartnershipLedger.Recording;
+
+namespace PartnershipLedger.Import;
+
+/// <summary>Marten's metadata of one imported event, as the event store's columns hold it.</summary>
+public sealed record ImportedEventStamp(string UserName, string CorrelationId, string CausationId, IReadOnlyDictionary<string, string> Headers);
+
+/// <summary>
+/// The one place where an imported event's metadata is made: who recorded it (the importing actor: the OS user or
+/// "import" from the command line, the caller once imports come through the API), the import's correlation id, the
+/// file line as causation, and the headers. A per-stream value that chains events (such as a hash of the previous
+/// event's) belongs here too: <paramref name="previous"/> is the stamp of the stream's previous imported event.
+/// </summary>
+public static class ImportedEventMetadata
+{
+    /// <summary>Header naming the member organization the record says acted ("by"), when it differs from the importer's.</summary>
+    public const string RecordedFor = "importedForOrganizationId";
+
+    public static ImportedEventStamp Stamp(Actor importer, string correlationId, int line, Guid? recordedFor, object data, ImportedEventStamp? previous)
+    {
+        var headers = new Dictionary<string, string>();
+        if (importer.OrganizationId is { } organization) headers[EventHeaders.ActorOrganization] = organization.ToString();
+        if (recordedFor is { } member && member != importer.OrganizationId) headers[RecordedFor] = member.ToString();
+        return new ImportedEventStamp(importer.User, correlationId, $"line {line}", headers);
+    }
+
+    /// <summary>Who imports from the command line: the OS user, or "import" when there is none.</summary>
+    public static Actor CommandLineImporter() =>
+        new(string.IsNullOrWhiteSpace(Environment.UserName) ? "import" : Environment.UserName, null);
+}

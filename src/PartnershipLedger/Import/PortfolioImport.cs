@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json;
+using JasperFx.Events.Daemon;
+using Marten;
+using Npgsql;
+using PartnershipLedger.CirclesOfTrust;
+using PartnershipLedger.Maturity;
+using PartnershipLedger.Model;
+using PartnershipLedger.Organizations;
+using PartnershipLedger.Partnerships;
+using PartnershipLedger.Recording;
+
+namespace PartnershipLedger.Import;
+
+/// <summary>How far an import or rebuild has come: a phase and its count so far of a total.</summary>
+public sealed record LedgerProgress(string Phase, long Done, long Total);
+
+/// <summary>What an import stored, and where its time went.</summary>
+public sealed record ImportResult(long Events, int Streams, TimeSpan Copy, TimeSpan Projections, TimeSpan Total)
+{
+    public double EventsPerSecond => Events / Total.TotalSeconds;
+    public double CopyEventsPerSecond => Events / Copy.TotalSeconds;
+}
+
+/// <summary>
+/// Imports a portfolio's history from a JSON Lines file (schema/import-format.md) in one transaction: every record is
+/// decided by its command's own rules; the streams and events go into Marten's tables by binary COPY; a refused record
+/// (its line and problems) rolls everything back. Then the projections are rebuilt from the events and the tables
+/// analyzed, so queries have current documents and plans.
+/// </summary>
+public static class PortfolioImport
+{
+    public static async Task<ImportResult> ImportAsync(
+        DocumentStore store, IProjectionDaemon daemon, MaturityModel model, string path, Actor importer, DateTimeOffset now,
+        IProgress<LedgerProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var total = Stopwatch.StartNew();
+        var scan = await ImportScan.ReadAsync(path, cancellation);
+        var correlationId = $"import-{Guid.CreateVersion7():N}";
+
+        await using (var connection = store.Storage.Database.CreateConnection())
+        {
+            await connection.OpenAsync(cancellation);
+            await using var transaction = await connection.BeginTransactionAsync(cancellation);
+            var copy = new EventStoreCopy(store, connection);
+            await copy.CopyStreamsAsync(scan.Streams.Select(stream => new EventStoreCopy.StreamRow(stream.Id, AggregateOf(stream.Kind), stream.Version)), now, cancellation);
+            var sequence = await copy.ReserveSequenceAsync(scan.Records, cancellation);
+            await CopyEventsAsync(copy, scan, model, path, importer, correlationId, now, sequence, progress, cancellation);
+            await transaction.CommitAsync(cancellation);
+        }
+        var copied = total.Elapsed;
+
+        await AnalyzeAsync(store, cancellation);
+        await ProjectionRebuild.RebuildAllAsync(store, daemon, progress, cancellation);
+        await AnalyzeAsync(store, cancellation);
+        return new ImportResult(scan.Records, scan.Streams.Count, copied, total.Elapsed - copied, total.Elapsed);
+    }
+
+    private static async Task CopyEventsAsync(
+        EventStoreCopy copy, ImportScan scan, MaturityModel model, string path, Actor importer, string correlationId, DateTimeOffset now,
+        long sequence, IProgress<LedgerProgress>? progress, CancellationToken cancellation)
+    {
+        var decisions = new ImportDecisions(model, scan.References, importer, now);
+        var versions = new Dictionary<Guid, long>();
+        var previous = new Dictionary<Guid, ImportedEventStamp>();
+        await using var writer = await copy.BeginEventsAsync(cancellation);
+        var line = 0;
+        long done = 0;
+        await foreach (var text in File.ReadLinesAsync(path, cancellation))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var record = JsonSerializer.Deserialize<ImportRecord>(text, RecordJson)!;
+            var streamId = StreamOf(scan.References, line, record);
+            var version = versions[streamId] = versions.GetValueOrDefault(streamId) + 1;
+            var e = decisions.Decide(line, record, streamId, version);
+            e.Sequence = sequence + done;
+            var recordedFor = record.By is not null ? scan.References.Find(record.By)?.Id : null;
+            var stamp = previous[streamId] = ImportedEventMetadata.Stamp(importer, correlationId, line, recordedFor, e.Data!, previous.GetValueOrDefault(streamId));
+            await copy.WriteEventAsync(writer, e, stamp, cancellation);
+            if (++done % 10_000 == 0) progress?.Report(new LedgerProgress("import", done, scan.Records));
+        }
+        await writer.CompleteAsync(cancellation);
+        progress?.Report(new LedgerProgress("import", done, scan.Records));
+    }
+
+    private static Guid StreamOf(ImportReferences references, int line, ImportRecord record)
+    {
+        references.CurrentLine = line;
+        return record.Stream is not null ? references.Find(record.Stream)!.Id : references.DefinedOn(line, record.Ref!)!.Id;
+    }
+
+    private static Type AggregateOf(ImportStream stream) => stream switch
+    {
+        ImportStream.Organization => typeof(Organization),
+        ImportStream.CircleOfTrust => typeof(CircleOfTrust),
+        _ => typeof(Partnership),
+    };
+
+    /// <summary>Fresh planner statistics: a bulk load leaves them stale and the first queries and rebuilds crawl.</summary>
+    public static async Task AnalyzeAsync(DocumentStore store, CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var analyze = new NpgsqlCommand("ANALYZE", connection);
+        await analyze.ExecuteNonQueryAsync(cancellation);
+    }
+
+    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using JasperFx.Events;
+
+namespace PartnershipLedger.Import;
+
+/// <summary>
+/// Folds events into a stream's decision state in memory, with the same Create/Apply methods Marten calls for the
+/// inline snapshot, so an import decides each record on the state its earlier records built, without a database trip.
+/// </summary>
+public static class StreamFold
+{
+    private static readonly ConcurrentDictionary<(Type State, Type Event), MethodInfo> Methods = new();
+
+    /// <summary>The state after <paramref name="e"/>: created by it when <paramref name="state"/> is null.</summary>
+    public static TState Apply<TState>(TState? state, IEvent e) where TState : class
+    {
+        var method = Methods.GetOrAdd((typeof(TState), e.EventType), key => Find(key.State, key.Event, state is null));
+        var argument = Argument(method, e);
+        if (state is null) return (TState)method.Invoke(null, [argument])!;
+        method.Invoke(state, [argument]);
+        return state;
+    }
+
+    /// <summary>An event as the store would hand it over, with its id, stream and version.</summary>
+    public static IEvent Wrap(object data, Guid id, Guid streamId, long version, DateTimeOffset timestamp)
+    {
+        var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
+        e.Id = id;
+        e.StreamId = streamId;
+        e.Version = version;
+        e.Timestamp = timestamp;
+        return e;
+    }
+
+    private static object Argument(MethodInfo method, IEvent e)
+    {
+        var parameter = method.GetParameters()[0].ParameterType;
+        if (parameter.IsInstanceOfType(e.Data)) return e.Data;
+        if (parameter.IsInstanceOfType(e)) return e;
+        // Apply(IEvent<IPartnershipEvent>): the same event seen through its interface.
+        var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(parameter.GetGenericArguments()[0]), e.Data)!;
+        wrapped.Id = e.Id;
+        wrapped.StreamId = e.StreamId;
+        wrapped.Version = e.Version;
+        wrapped.Timestamp = e.Timestamp;
+        return wrapped;
+    }
+
+    private static MethodInfo Find(Type state, Type eventType, bool creates)
+    {
+        var candidates = state.GetMethods(BindingFlags.Public | (creates ? BindingFlags.Static : BindingFlags.Instance))
+            .Where(method => method.Name == (creates ? "Create" : "Apply") && method.GetParameters().Length == 1)
+            .Select(method => (Method: method, Rank: Rank(method.GetParameters()[0].ParameterType, eventType)))
+            .Where(candidate => candidate.Rank > 0)
+            .OrderByDescending(candidate => candidate.Rank)
+            .ToList();
+        return candidates.Count > 0 ? candidates[0].Method
+            : throw new InvalidOperationException($"{state.Name} has no {(creates ? "Create" : "Apply")} method for {eventType.Name}.");
+    }
+
+    /// <summary>How well a parameter takes the event: the event itself or IEvent of it beat an interface of it.</summary>
+    private static int Rank(Type parameter, Type eventType)
+    {
+        if (parameter == eventType) return 3;
+        if (parameter.IsGenericType && parameter.GetGenericTypeDefinition() == typeof(IEvent<>))
+        {
+            var data = parameter.GetGenericArguments()[0];
+            if (data == eventType) return 3;
+            if (data.IsAssignableFrom(eventType)) return 1;
+        }
+        return 0;
+    }
+}

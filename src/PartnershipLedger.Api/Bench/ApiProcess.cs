@@ -1,0 +1,69 @@
+using System.Diagnostics;
+
+namespace PartnershipLedger.Api.Bench;
+
+/// <summary>The API, started as its own process (this same app) on a local port, so its memory and HTTP path are real.</summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private ApiProcess(Process process, HttpClient client)
+    {
+        this.process = process;
+        Client = client;
+    }
+
+    public HttpClient Client { get; }
+
+    public static async Task<ApiProcess> StartAsync(int port, string schema)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!, [typeof(Program).Assembly.Location])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Marten__Schema"] = schema;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Ledger__Demo"] = "false";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The API process did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) Console.Error.WriteLine($"api: {text}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The API process exited with {process.ExitCode}.");
+            try
+            {
+                if ((await client.GetAsync("/health")).IsSuccessStatusCode) return new ApiProcess(process, client);
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(250);
+        }
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("The API process did not answer /health within 30 s.");
+    }
+
+    /// <summary>Resident and peak resident memory of the API process, in MiB (Linux /proc).</summary>
+    public async Task<(double Resident, double Peak)> MemoryAsync()
+    {
+        var status = await File.ReadAllLinesAsync($"/proc/{process.Id}/status");
+        double Kib(string key) => double.Parse(status.First(line => line.StartsWith(key)).Split(':')[1].Trim().Split(' ')[0]) / 1024;
+        return (Kib("VmRSS"), Kib("VmHWM"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+}

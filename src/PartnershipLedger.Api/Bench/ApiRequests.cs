@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Npgsql;
+using PartnershipLedger.Partnerships;
+
+namespace PartnershipLedger.Api.Bench;
+
+/// <summary>GraphQL reads and mutations over HTTP against the API process, each beside its raw counterpart.</summary>
+public sealed class ApiRequests(HttpClient client, DocumentStore store, int requests)
+{
+    private const int Clients = 8;
+    private readonly Random random = new(7);
+    private List<Guid> partnerships = [];
+    private List<(Guid Id, Guid Member)> active = [];
+
+    public async Task PrepareAsync()
+    {
+        await using var session = store.QuerySession();
+        var all = await session.Query<Partnership>().ToListAsync();
+        partnerships = all.Select(p => p.Id).ToList();
+        active = all.Where(p => p.Status == PartnershipStatus.Active && p.EndedAt is null).Select(p => (p.Id, p.Members[0])).ToList();
+        if (active.Count < Clients) throw new InvalidOperationException($"The bench needs at least {Clients} active partnerships; the portfolio has {active.Count}.");
+
+        // Warm-up, not measured: the first request of each kind pays JIT and Wolverine's handler compilation.
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            await QueryAsync(id => ("query($id: ID!) { partnership(id: $id) { maturity { function level } maturityHistory { at } } }", new { id }), 1);
+            await DirectAsync(active[0]);
+            await MutationAsync(active[0]);
+        }
+    }
+
+    public async Task MeasureAsync(BenchResults results, RawBaselines raw, int trial)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using (var connection = await raw.ConnectAsync())
+        {
+            var byId = new List<double>();
+            foreach (var id in Sample()) byId.Add(await raw.SelectMaturityByIdAsync(connection, id));
+            results.AddLatencies("raw by-id select of PartnershipMaturity", trial, byId);
+        }
+        results.AddLatencies("GraphQL partnership.maturity now", trial, await QueryAsync(id => ("query($id: ID!) { partnership(id: $id) { maturity { function level assessedLevel gap } } }", new { id })));
+        results.AddLatencies("GraphQL partnership.maturity(asOf)", trial, await QueryAsync(id =>
+            ("query($id: ID!, $at: DateTime) { partnership(id: $id) { maturity(asOf: $at) { function level assessedLevel gap } } }",
+             new { id, at = now.AddDays(-random.Next(1, 900)) })));
+        results.AddLatencies("GraphQL partnership.maturityHistory", trial, await QueryAsync(id => ("query($id: ID!) { partnership(id: $id) { maturityHistory { function at from to basis } } }", new { id })));
+        results.AddLatencies("GraphQL portfolioTrend, 8 quarters", trial, await QueryAsync(_ =>
+            ("query($from: DateTime!, $to: DateTime!) { portfolioTrend(function: LEADS_AND_PIPELINE, from: $from, to: $to, interval: QUARTER) { periodStart basic reactive proactive dynamic ups downs } }",
+             new { from = now.AddMonths(-24), to = now.AddMonths(-3) })));
+        // auditTrail: slot for the audit-trail query being added on another branch (first page, goal p95 <= 2x by-id select).
+
+        results.AddCommands("direct Marten command, 1 client", trial, await CommandsAsync(1, DirectAsync));
+        results.AddCommands("GraphQL mutation over HTTP, 1 client", trial, await CommandsAsync(1, MutationAsync));
+        results.AddCommands("direct Marten command, 8 clients", trial, await CommandsAsync(Clients, DirectAsync));
+        results.AddCommands("GraphQL mutation over HTTP, 8 clients", trial, await CommandsAsync(Clients, MutationAsync));
+    }
+
+    private IEnumerable<Guid> Sample() => Enumerable.Range(0, requests).Select(_ => partnerships[random.Next(partnerships.Count)]);
+
+    private async Task<List<double>> QueryAsync(Func<Guid, (string Query, object Variables)> request, int? count = null)
+    {
+        var latencies = new List<double>();
+        foreach (var id in Sample().Take(count ?? requests))
+        {
+            var (query, variables) = request(id);
+            var watch = Stopwatch.StartNew();
+            using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+            var body = await response.Content.ReadAsStringAsync();
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            if (!response.IsSuccessStatusCode || body.Contains("\"errors\"")) throw new InvalidOperationException($"GraphQL failed: {body}");
+        }
+        return latencies;
+    }
+
+    /// <summary>Records a partner meeting <see cref="requests"/> times per client, each client on partnerships of its own; latencies of every command and the commands per second.</summary>
+    private async Task<(List<double> Latencies, double PerSecond)> CommandsAsync(int clients, Func<(Guid Id, Guid Member), Task> record)
+    {
+        var latencies = new List<double>();
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            var own = active.Where((_, i) => i % clients == client).ToList();
+            for (var n = 0; n < requests; n++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await record(own[n % own.Count]);
+                lock (latencies) latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        })));
+        return (latencies, clients * requests / watch.Elapsed.TotalSeconds);
+    }
+
+    private async Task DirectAsync((Guid Id, Guid Member) partnership)
+    {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<Partnership>(partnership.Id);
+        session.LastModifiedBy = "bench";
+        stream.AppendOne(new PartnerMeetingHeld(partnership.Id, false, "Bench", DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
+    }
+
+    private async Task MutationAsync((Guid Id, Guid Member) partnership)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new
+            {
+                query = "mutation($i: HoldPartnerMeetingInput!) { holdPartnerMeeting(input: $i) { eventId version } }",
+                variables = new { i = new { partnershipId = partnership.Id, inPerson = false, topic = "Bench" } },
+            }),
+        };
+        request.Headers.Add("X-Actor", "bench");
+        request.Headers.Add("X-Actor-Organization", partnership.Member.ToString());
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || JsonDocument.Parse(body).RootElement.TryGetProperty("errors", out _)) throw new InvalidOperationException($"Mutation failed: {body}");
+    }
+}

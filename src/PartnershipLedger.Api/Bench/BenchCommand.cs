@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using JasperFx.CommandLine;
+using Marten;
+using PartnershipLedger.Api.Commands;
+using PartnershipLedger.Import;
+using PartnershipLedger.Maturity;
+using PartnershipLedger.Model;
+
+namespace PartnershipLedger.Api.Bench;
+
+public sealed class BenchInput : NetCoreInput
+{
+    [Description("Partnerships in the generated portfolio (10,000 is about 570,000 events)")] public int PartnershipsFlag { get; set; } = 10_000;
+    [Description("Years of history")] public int YearsFlag { get; set; } = 3;
+    [Description("Trials of each measurement")] public int TrialsFlag { get; set; } = 3;
+    [Description("Requests per query or command measurement and trial")] public int RequestsFlag { get; set; } = 200;
+    [Description("Port of the API process the bench starts")] public int PortFlag { get; set; } = 5183;
+    [Description("Tiny sizes, one trial: checks the bench runs (ops/test)")] public bool SmokeFlag { get; set; }
+}
+
+/// <summary>
+/// ops/bench: one run that loads a generated portfolio and measures the product's paths against raw baselines taken in
+/// the same run, trial by trial and interleaved (import vs binary COPY, rebuild vs a sequential read, GraphQL reads vs a
+/// by-id select of the projected document, GraphQL mutations vs the same command done with Marten directly), then prints
+/// medians, per-trial ratios, the goals and pass/fail. Benchmarks are not tests: only the smoke runs in ops/test.
+/// </summary>
+[Description("Benchmarks import, rebuild, queries and commands against raw baselines: ops/bench [--partnerships N] [--smoke]")]
+public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
+{
+    public override async Task<bool> Execute(BenchInput input)
+    {
+        if (input.SmokeFlag) { input.PartnershipsFlag = 16; input.TrialsFlag = 1; input.RequestsFlag = 5; }
+        using var host = input.BuildHost();
+        var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
+        var model = host.Services.GetRequiredService<MaturityModel>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var results = new BenchResults();
+        var raw = new RawBaselines(store);
+
+        var file = Path.Combine(Path.GetTempPath(), $"ledger-bench-{input.PartnershipsFlag}-{input.YearsFlag}.jsonl");
+        var now = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        if (!File.Exists(file))
+        {
+            await using var output = new StreamWriter(file);
+            await PortfolioGenerator.WriteAsync(model, now, input.PartnershipsFlag, input.YearsFlag, seed: 1, output);
+        }
+        Console.Error.WriteLine($"bench: portfolio {file} ({input.PartnershipsFlag:N0} partnerships, {input.YearsFlag} years), {input.TrialsFlag} trial(s)");
+
+        long events = 0;
+        for (var trial = 1; trial <= input.TrialsFlag; trial++)
+        {
+            await raw.WipeLedgerAsync();
+            using (var daemon = await store.BuildProjectionDaemonAsync())
+            {
+                var imported = await PortfolioImport.ImportAsync(store, daemon, model, file, new Recording.Actor("bench", null), DateTimeOffset.UtcNow);
+                events = imported.Events;
+                results.Add("import (events/s)", trial, imported.EventsPerSecond);
+                results.Add("import: validation + COPY only (events/s)", trial, imported.CopyEventsPerSecond);
+            }
+            var rows = await raw.ReadAllEventsAsync(); // the raw sequential read of mt_events
+            results.Add("raw sequential read of mt_events (rows/s)", trial, rows.RowsPerSecond);
+            results.Add("raw binary COPY into an mt_events-shaped table (rows/s)", trial, await raw.CopyIntoShapedTableAsync(rows.Rows));
+
+            using (var daemon = await store.BuildProjectionDaemonAsync())
+            {
+                var rebuild = Stopwatch.StartNew();
+                await ProjectionRebuild.RebuildAllAsync(store, daemon, null, CancellationToken.None);
+                results.Add("rebuild, every projection (events/s)", trial, events / rebuild.Elapsed.TotalSeconds);
+            }
+            Console.Error.WriteLine($"bench: trial {trial}: {events:N0} events loaded and rebuilt");
+        }
+        await PortfolioImport.AnalyzeAsync(store, CancellationToken.None);
+
+        await using (var api = await ApiProcess.StartAsync(input.PortFlag, store.Options.Events.DatabaseSchemaName))
+        {
+            var requests = new ApiRequests(api.Client, store, input.RequestsFlag);
+            await requests.PrepareAsync();
+            for (var trial = 1; trial <= input.TrialsFlag; trial++)
+                await requests.MeasureAsync(results, raw, trial);
+            results.Memory(await api.MemoryAsync());
+        }
+
+        results.Print(Console.Out, events, input);
+        return results.AllPassed || input.SmokeFlag;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace PartnershipLedger.Api.Bench;
+
+/// <summary>Measurements per trial, and the table of medians, per-trial ratios, goals and pass/fail that ops/bench prints.</summary>
+public sealed class BenchResults
+{
+    private readonly Dictionary<string, SortedDictionary<int, double>> values = [];
+    private (double Resident, double Peak) memory;
+    private readonly List<(string Measure, string Goal, bool Passed)> verdicts = [];
+
+    public bool AllPassed => verdicts.All(verdict => verdict.Passed);
+
+    public void Add(string measure, int trial, double value)
+    {
+        if (!values.TryGetValue(measure, out var trials)) values[measure] = trials = [];
+        trials[trial] = value;
+    }
+
+    public void AddLatencies(string measure, int trial, List<double> milliseconds)
+    {
+        Add($"{measure} p50 (ms)", trial, Percentile(milliseconds, 0.50));
+        Add($"{measure} p95 (ms)", trial, Percentile(milliseconds, 0.95));
+    }
+
+    public void AddCommands(string measure, int trial, (List<double> Latencies, double PerSecond) commands)
+    {
+        Add($"{measure} (commands/s)", trial, commands.PerSecond);
+        Add($"{measure} p95 (ms)", trial, Percentile(commands.Latencies, 0.95));
+    }
+
+    public void Memory((double Resident, double Peak) mebibytes) => memory = mebibytes;
+
+    public void Print(TextWriter output, long events, BenchInput input)
+    {
+        output.WriteLine();
+        output.WriteLine($"ops/bench: {input.PartnershipsFlag:N0} partnerships, {events:N0} events, {input.TrialsFlag} trial(s), {input.RequestsFlag} requests per measurement; " +
+                         $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        output.WriteLine();
+        output.WriteLine("| measure | median | per trial |");
+        output.WriteLine("|---|---:|---|");
+        foreach (var (measure, trials) in values)
+            output.WriteLine($"| {measure} | {Format(Median(trials.Values))} | {string.Join(" / ", trials.Values.Select(Format))} |");
+        output.WriteLine($"| API process memory after the reads and commands (MiB) | {memory.Resident:N0} resident, {memory.Peak:N0} peak | |");
+
+        output.WriteLine();
+        output.WriteLine("| goal | ratio per trial | median | target | result |");
+        output.WriteLine("|---|---|---:|---|---|");
+        Ratio("import vs raw binary COPY", "import (events/s)", "raw binary COPY into an mt_events-shaped table (rows/s)", ">=", 0.5, output);
+        Ratio("rebuild vs raw sequential read", "rebuild, every projection (events/s)", "raw sequential read of mt_events (rows/s)", ">=", 0.5, output);
+        Ratio("maturity now p95 vs by-id select p95", "GraphQL partnership.maturity now p95 (ms)", "raw by-id select of PartnershipMaturity p95 (ms)", "<=", 1.5, output);
+        Ratio("maturity asOf p95 vs by-id select p95", "GraphQL partnership.maturity(asOf) p95 (ms)", "raw by-id select of PartnershipMaturity p95 (ms)", "<=", 1.5, output);
+        Ratio("maturityHistory p95 vs by-id select p95", "GraphQL partnership.maturityHistory p95 (ms)", "raw by-id select of PartnershipMaturity p95 (ms)", "<=", 2, output);
+        Absolute("portfolioTrend 8 quarters p95 (ms)", "GraphQL portfolioTrend, 8 quarters p95 (ms)", 50, output);
+        output.WriteLine("| auditTrail first page p95 vs by-id select p95 | (slot: auditTrail is being added on another branch) | | <= 2 | not measured |");
+        Ratio("mutation vs direct command, 1 client (commands/s)", "GraphQL mutation over HTTP, 1 client (commands/s)", "direct Marten command, 1 client (commands/s)", ">=", 0.9, output);
+        Ratio("mutation vs direct command, 8 clients (commands/s)", "GraphQL mutation over HTTP, 8 clients (commands/s)", "direct Marten command, 8 clients (commands/s)", ">=", 0.9, output);
+        Ratio("mutation p95 vs direct p95, 1 client", "GraphQL mutation over HTTP, 1 client p95 (ms)", "direct Marten command, 1 client p95 (ms)", "<=", 1.3, output);
+        Ratio("mutation p95 vs direct p95, 8 clients", "GraphQL mutation over HTTP, 8 clients p95 (ms)", "direct Marten command, 8 clients p95 (ms)", "<=", 1.3, output);
+        Ratio("mutations: 8 clients vs 1 client (commands/s)", "GraphQL mutation over HTTP, 8 clients (commands/s)", "GraphQL mutation over HTTP, 1 client (commands/s)", ">=", 1.7, output);
+        var memoryPassed = memory.Peak < 1024;
+        verdicts.Add(("API memory", "< 1024 MiB", memoryPassed));
+        output.WriteLine($"| API process peak memory (MiB) | | {memory.Peak:N0} | < 1024 | {(memoryPassed ? "pass" : "FAIL")} |");
+        output.WriteLine();
+        output.WriteLine($"{verdicts.Count(v => v.Passed)} of {verdicts.Count} goals met.");
+    }
+
+    private void Ratio(string goal, string product, string baseline, string comparison, double target, TextWriter output)
+    {
+        if (!values.TryGetValue(product, out var measured) || !values.TryGetValue(baseline, out var raw)) return;
+        var ratios = measured.Keys.Where(raw.ContainsKey).Select(trial => measured[trial] / raw[trial]).ToList();
+        var median = Median(ratios);
+        var passed = comparison == ">=" ? median >= target : median <= target;
+        verdicts.Add((goal, $"{comparison} {target}", passed));
+        output.WriteLine($"| {goal} | {string.Join(" / ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} | {median:0.00} | {comparison} {target} | {(passed ? "pass" : "FAIL")} |");
+    }
+
+    private void Absolute(string goal, string measure, double limit, TextWriter output)
+    {
+        if (!values.TryGetValue(measure, out var measured)) return;
+        var median = Median(measured.Values);
+        var passed = median <= limit;
+        verdicts.Add((goal, $"<= {limit}", passed));
+        output.WriteLine($"| {goal} | {string.Join(" / ", measured.Values.Select(Format))} | {Format(median)} | <= {limit} | {(passed ? "pass" : "FAIL")} |");
+    }
+
+    private static double Percentile(List<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile * sorted.Count) - 1)];
+    }
+
+    private static double Median(IEnumerable<double> values) => Percentile(values.ToList(), 0.5);
+
+    private static string Format(double value) => value >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.00", CultureInfo.InvariantCulture);
+}

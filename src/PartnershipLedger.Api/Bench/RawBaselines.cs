@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Marten;
+using Npgsql;
+
+namespace PartnershipLedger.Api.Bench;
+
+/// <summary>The raw limits the product's paths are compared with: plain Npgsql on the same tables, no Marten, no HTTP.</summary>
+public sealed class RawBaselines(DocumentStore store)
+{
+    private readonly string schema = store.Options.Events.DatabaseSchemaName;
+
+    public sealed record ReadRows(List<object[]> Rows, double RowsPerSecond);
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Empties the event store, every document table and Wolverine's message tables of the bench schema.</summary>
+    public async Task WipeLedgerAsync()
+    {
+        await using var connection = await OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "select tablename from pg_tables where schemaname = @schema and (tablename like 'mt_%' or tablename like 'wolverine_%') and tablename not in ('wolverine_nodes', 'wolverine_node_assignments', 'wolverine_node_records')", connection))
+        {
+            list.Parameters.AddWithValue("schema", schema);
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tables.Add($"{schema}.{reader.GetString(0)}");
+        }
+        await using var wipe = new NpgsqlCommand($"truncate {string.Join(", ", tables)} cascade; alter sequence {schema}.mt_events_sequence restart with 1", connection);
+        await wipe.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Every row of mt_events in sequence order, every column, into memory.</summary>
+    public async Task<ReadRows> ReadAllEventsAsync()
+    {
+        await using var connection = await OpenAsync();
+        var watch = Stopwatch.StartNew();
+        var rows = new List<object[]>();
+        await using var command = new NpgsqlCommand($"select {Import.EventStoreCopy.EventColumns} from {schema}.mt_events order by seq_id", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
+        }
+        return new ReadRows(rows, rows.Count / watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Binary COPY of <paramref name="rows"/> into a table shaped like mt_events (same columns and indexes); rows per second.</summary>
+    public async Task<double> CopyIntoShapedTableAsync(List<object[]> rows)
+    {
+        await using var connection = await OpenAsync();
+        await using (var create = new NpgsqlCommand(
+            $"create table if not exists {schema}.bench_raw_events (like {schema}.mt_events including defaults including indexes); truncate {schema}.bench_raw_events", connection))
+            await create.ExecuteNonQueryAsync();
+        var types = new[]
+        {
+            NpgsqlTypes.NpgsqlDbType.Bigint, NpgsqlTypes.NpgsqlDbType.Uuid, NpgsqlTypes.NpgsqlDbType.Uuid, NpgsqlTypes.NpgsqlDbType.Bigint,
+            NpgsqlTypes.NpgsqlDbType.Jsonb, NpgsqlTypes.NpgsqlDbType.Varchar, NpgsqlTypes.NpgsqlDbType.TimestampTz, NpgsqlTypes.NpgsqlDbType.Varchar,
+            NpgsqlTypes.NpgsqlDbType.Varchar, NpgsqlTypes.NpgsqlDbType.Varchar, NpgsqlTypes.NpgsqlDbType.Varchar, NpgsqlTypes.NpgsqlDbType.Jsonb,
+            NpgsqlTypes.NpgsqlDbType.Varchar, NpgsqlTypes.NpgsqlDbType.Boolean,
+        };
+        var watch = Stopwatch.StartNew();
+        await using (var writer = await connection.BeginBinaryImportAsync($"COPY {schema}.bench_raw_events ({Import.EventStoreCopy.EventColumns}) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var row in rows)
+            {
+                await writer.StartRowAsync();
+                for (var i = 0; i < row.Length; i++)
+                    if (row[i] is DBNull) await writer.WriteNullAsync();
+                    else await writer.WriteAsync(row[i], types[i]);
+            }
+            await writer.CompleteAsync();
+        }
+        var rate = rows.Count / watch.Elapsed.TotalSeconds;
+        await using (var truncate = new NpgsqlCommand($"truncate {schema}.bench_raw_events", connection))
+            await truncate.ExecuteNonQueryAsync();
+        return rate;
+    }
+
+    /// <summary>One projected maturity document by id, as plain SQL: the floor of any read of it.</summary>
+    public async Task<double> SelectMaturityByIdAsync(NpgsqlConnection connection, Guid id)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var command = new NpgsqlCommand($"select data from {schema}.mt_doc_partnershipmaturity where id = @id", connection);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) _ = reader.GetString(0);
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    public Task<NpgsqlConnection> ConnectAsync() => OpenAsync();
+}

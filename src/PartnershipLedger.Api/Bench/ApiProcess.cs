@@ -48,6 +48,15 @@ public sealed class ApiProcess : IAsyncDisposable
         throw new InvalidOperationException("The API process did not answer /health within 30 s.");
     }
 
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     /// <summary>Resident and peak resident memory of the API process, in MiB (Linux /proc).</summary>
     public async Task<(double Resident, double Peak)> MemoryAsync()
     {

@@ -14,7 +14,7 @@ public sealed class BenchInput : NetCoreInput
     [Description("Years of history")] public int YearsFlag { get; set; } = 3;
     [Description("Trials of each measurement")] public int TrialsFlag { get; set; } = 3;
     [Description("Requests per query or command measurement and trial")] public int RequestsFlag { get; set; } = 200;
-    [Description("Port of the API process the bench starts")] public int PortFlag { get; set; } = 5183;
+    [Description("Port of the API process the bench starts (default: a free one)")] public int PortFlag { get; set; }
     [Description("Tiny sizes, one trial: checks the bench runs (ops/test)")] public bool SmokeFlag { get; set; }
 }
 
@@ -33,6 +33,7 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
         using var host = input.BuildHost();
         var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
         var model = host.Services.GetRequiredService<MaturityModel>();
+        var evaluator = host.Services.GetRequiredService<MaturityEvaluator>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var results = new BenchResults();
         var raw = new RawBaselines(store);
@@ -50,13 +51,10 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
         for (var trial = 1; trial <= input.TrialsFlag; trial++)
         {
             await raw.WipeLedgerAsync();
-            using (var daemon = await store.BuildProjectionDaemonAsync())
-            {
-                var imported = await PortfolioImport.ImportAsync(store, daemon, model, file, new Recording.Actor("bench", null), DateTimeOffset.UtcNow);
-                events = imported.Events;
-                results.Add("import (events/s)", trial, imported.EventsPerSecond);
-                results.Add("import: validation + COPY only (events/s)", trial, imported.CopyEventsPerSecond);
-            }
+            var imported = await PortfolioImport.ImportAsync(store, model, evaluator, file, new Recording.Actor("bench", null), DateTimeOffset.UtcNow);
+            events = imported.Events;
+            results.Add("import (events/s)", trial, imported.EventsPerSecond);
+            results.Add("import: validation + COPY only (events/s)", trial, imported.CopyEventsPerSecond);
             var rows = await raw.ReadAllEventsAsync(); // the raw sequential read of mt_events
             results.Add("raw sequential read of mt_events (rows/s)", trial, rows.RowsPerSecond);
             results.Add("raw binary COPY into an mt_events-shaped table (rows/s)", trial, await raw.CopyIntoShapedTableAsync(rows.Rows));
@@ -71,7 +69,7 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
         }
         await PortfolioImport.AnalyzeAsync(store, CancellationToken.None);
 
-        await using (var api = await ApiProcess.StartAsync(input.PortFlag, store.Options.Events.DatabaseSchemaName))
+        await using (var api = await ApiProcess.StartAsync(input.PortFlag == 0 ? ApiProcess.FreePort() : input.PortFlag, store.Options.Events.DatabaseSchemaName))
         {
             var requests = new ApiRequests(api.Client, store, input.RequestsFlag);
             await requests.PrepareAsync();

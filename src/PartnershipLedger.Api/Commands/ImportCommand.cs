@@ -1,6 +1,7 @@
 using JasperFx.CommandLine;
 using Marten;
 using PartnershipLedger.Import;
+using PartnershipLedger.Maturity;
 using PartnershipLedger.Model;
 
 namespace PartnershipLedger.Api.Commands;
@@ -10,7 +11,7 @@ public sealed class ImportInput : NetCoreInput
     [Description("The import file (JSON Lines, schema/import-format.md)")] public string File { get; set; } = "";
 }
 
-[Description("Imports a portfolio's history from a JSON Lines file, then rebuilds the projections: ops/run -- import FILE")]
+[Description("Imports a portfolio's history from a JSON Lines file with every projection's documents: ops/run -- import FILE")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
     public override async Task<bool> Execute(ImportInput input)
@@ -18,16 +19,15 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         using var host = input.BuildHost();
         var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        using var daemon = await store.BuildProjectionDaemonAsync();
         var progress = new ConsoleProgress();
         try
         {
-            var result = await PortfolioImport.ImportAsync(store, daemon, host.Services.GetRequiredService<MaturityModel>(), input.File,
+            var result = await PortfolioImport.ImportAsync(store, host.Services.GetRequiredService<MaturityModel>(), host.Services.GetRequiredService<MaturityEvaluator>(), input.File,
                 ImportedEventMetadata.CommandLineImporter(), host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), progress);
             progress.Done();
             Console.WriteLine($"Imported {result.Events:N0} events in {result.Streams:N0} streams in {result.Total.TotalSeconds:N1} s " +
                 $"({result.EventsPerSecond:N0} events/s; validation and COPY {result.Copy.TotalSeconds:N1} s, {result.CopyEventsPerSecond:N0} events/s; " +
-                $"projections and ANALYZE {result.Projections.TotalSeconds:N1} s).");
+                $"projection documents and ANALYZE {result.Projections.TotalSeconds:N1} s).");
             return true;
         }
         catch (ImportRejectedException rejected)

@@ -111,16 +111,26 @@ public sealed class ImportDecisions(MaturityModel model, ImportReferences refere
         return (IEnumerable<object>)decide.Invoke(command, [state, decision])!;
     }
 
+    /// <summary>The decision states (Marten's inline snapshots) as the imported events left them.</summary>
+    public IReadOnlyDictionary<Guid, Organization> Organizations => organizations;
+    public IReadOnlyDictionary<Guid, CircleOfTrust> Circles => circles;
+    public IReadOnlyDictionary<Guid, Partnership> Partnerships => partnerships;
+
     private void Fold(ImportStream stream, IEvent e)
     {
         switch (stream)
         {
             case ImportStream.Organization:
-                organizations[e.StreamId] = StreamFold.Apply(organizations.GetValueOrDefault(e.StreamId), e);
+                var organization = organizations[e.StreamId] = StreamFold.Apply(organizations.GetValueOrDefault(e.StreamId), e);
+                organization.Version = e.Version;
                 registered.Add(e.StreamId);
                 break;
-            case ImportStream.CircleOfTrust: circles[e.StreamId] = StreamFold.Apply(circles.GetValueOrDefault(e.StreamId), e); break;
-            case ImportStream.Partnership: partnerships[e.StreamId] = StreamFold.Apply(partnerships.GetValueOrDefault(e.StreamId), e); break;
+            case ImportStream.CircleOfTrust:
+                (circles[e.StreamId] = StreamFold.Apply(circles.GetValueOrDefault(e.StreamId), e)).Version = e.Version;
+                break;
+            case ImportStream.Partnership:
+                (partnerships[e.StreamId] = StreamFold.Apply(partnerships.GetValueOrDefault(e.StreamId), e)).Version = e.Version;
+                break;
         }
     }
 

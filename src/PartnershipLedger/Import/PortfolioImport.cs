@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 using PartnershipLedger.CirclesOfTrust;
@@ -25,18 +24,23 @@ public sealed record ImportResult(long Events, int Streams, TimeSpan Copy, TimeS
 /// <summary>
 /// Imports a portfolio's history from a JSON Lines file (schema/import-format.md) in one transaction: every record is
 /// decided by its command's own rules; the streams and events go into Marten's tables by binary COPY; a refused record
-/// (its line and problems) rolls everything back. Then the projections are rebuilt from the events and the tables
-/// analyzed, so queries have current documents and plans.
+/// (its line and problems) rolls everything back. Then the documents of every projection, built in memory as the events
+/// went by (<see cref="ImportProjections"/>), are bulk inserted and the tables analyzed, so queries have current
+/// documents and plans at once.
 /// </summary>
 public static class PortfolioImport
 {
     public static async Task<ImportResult> ImportAsync(
-        DocumentStore store, IProjectionDaemon daemon, MaturityModel model, string path, Actor importer, DateTimeOffset now,
+        DocumentStore store, MaturityModel model, MaturityEvaluator evaluator, string path, Actor importer, DateTimeOffset now,
         IProgress<LedgerProgress>? progress = null, CancellationToken cancellation = default)
     {
         var total = Stopwatch.StartNew();
+        now = MaturityFact.AsStored(now);
         var scan = await ImportScan.ReadAsync(path, cancellation);
         var correlationId = $"import-{Guid.CreateVersion7():N}";
+        var decisions = new ImportDecisions(model, scan.References, importer, now);
+        var projections = new ImportProjections(evaluator);
+        long sequence;
 
         await using (var connection = store.Storage.Database.CreateConnection())
         {
@@ -44,23 +48,24 @@ public static class PortfolioImport
             await using var transaction = await connection.BeginTransactionAsync(cancellation);
             var copy = new EventStoreCopy(store, connection);
             await copy.CopyStreamsAsync(scan.Streams.Select(stream => new EventStoreCopy.StreamRow(stream.Id, AggregateOf(stream.Kind), stream.Version)), now, cancellation);
-            var sequence = await copy.ReserveSequenceAsync(scan.Records, cancellation);
-            await CopyEventsAsync(copy, scan, model, path, importer, correlationId, now, sequence, progress, cancellation);
+            sequence = await copy.ReserveSequenceAsync(scan.Records, cancellation);
+            await CopyEventsAsync(copy, scan, decisions, projections, path, importer, correlationId, sequence, progress, cancellation);
             await transaction.CommitAsync(cancellation);
         }
         var copied = total.Elapsed;
 
+        // The events are stored; should writing the documents fail, `ops/run -- rebuild` derives them again.
+        progress?.Report(new LedgerProgress("projections", 0, 1));
+        await projections.StoreAsync(store, decisions, sequence, sequence + scan.Records - 1, cancellation);
         await AnalyzeAsync(store, cancellation);
-        await ProjectionRebuild.RebuildAllAsync(store, daemon, progress, cancellation);
-        await AnalyzeAsync(store, cancellation);
+        progress?.Report(new LedgerProgress("projections", 1, 1));
         return new ImportResult(scan.Records, scan.Streams.Count, copied, total.Elapsed - copied, total.Elapsed);
     }
 
     private static async Task CopyEventsAsync(
-        EventStoreCopy copy, ImportScan scan, MaturityModel model, string path, Actor importer, string correlationId, DateTimeOffset now,
+        EventStoreCopy copy, ImportScan scan, ImportDecisions decisions, ImportProjections projections, string path, Actor importer, string correlationId,
         long sequence, IProgress<LedgerProgress>? progress, CancellationToken cancellation)
     {
-        var decisions = new ImportDecisions(model, scan.References, importer, now);
         var versions = new Dictionary<Guid, long>();
         var previous = new Dictionary<Guid, ImportedEventStamp>();
         await using var writer = await copy.BeginEventsAsync(cancellation);
@@ -78,6 +83,7 @@ public static class PortfolioImport
             var recordedFor = record.By is not null ? scan.References.Find(record.By)?.Id : null;
             var stamp = previous[streamId] = ImportedEventMetadata.Stamp(importer, correlationId, line, recordedFor, e.Data!, previous.GetValueOrDefault(streamId));
             await copy.WriteEventAsync(writer, e, stamp, cancellation);
+            projections.Add(e);
             if (++done % 10_000 == 0) progress?.Report(new LedgerProgress("import", done, scan.Records));
         }
         await writer.CompleteAsync(cancellation);

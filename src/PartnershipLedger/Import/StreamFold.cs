@@ -16,11 +16,38 @@ public static class StreamFold
     public static TState Apply<TState>(TState? state, IEvent e) where TState : class
     {
         var method = Methods.GetOrAdd((typeof(TState), e.EventType), key => Find(key.State, key.Event, state is null));
-        var argument = Argument(method, e);
+        var argument = Argument(method, e, 0);
         if (state is null) return (TState)method.Invoke(null, [argument])!;
         method.Invoke(state, [argument]);
         return state;
     }
+
+    /// <summary>
+    /// The document of a single-stream projection (static Create and instance Apply(document, event) methods on the
+    /// projection) after <paramref name="e"/>; events the projection has no method for leave it as it is.
+    /// </summary>
+    public static TDoc? ApplyProjection<TDoc>(object projection, TDoc? document, IEvent e) where TDoc : class
+    {
+        var key = (projection.GetType(), e.EventType);
+        if (!ProjectionMethods.TryGetValue(key, out var method))
+            ProjectionMethods[key] = method = FindProjectionMethod(projection.GetType(), typeof(TDoc), e.EventType, document is null);
+        if (method is null) return document;
+        if (document is null) return (TDoc)method.Invoke(null, [Argument(method, e, 0)])!;
+        method.Invoke(projection, [document, Argument(method, e, 1)]);
+        return document;
+    }
+
+    private static readonly ConcurrentDictionary<(Type Projection, Type Event), MethodInfo?> ProjectionMethods = new();
+
+    private static MethodInfo? FindProjectionMethod(Type projection, Type document, Type eventType, bool creates) =>
+        projection.GetMethods(BindingFlags.Public | (creates ? BindingFlags.Static : BindingFlags.Instance))
+            .Where(method => method.Name == (creates ? "Create" : "Apply"))
+            .Where(method => creates ? method.GetParameters().Length == 1 : method.GetParameters().Length == 2 && method.GetParameters()[0].ParameterType == document)
+            .Select(method => (Method: method, Rank: Rank(method.GetParameters()[^1].ParameterType, eventType)))
+            .Where(candidate => candidate.Rank > 0)
+            .OrderByDescending(candidate => candidate.Rank)
+            .Select(candidate => candidate.Method)
+            .FirstOrDefault();
 
     /// <summary>An event as the store would hand it over, with its id, stream and version.</summary>
     public static IEvent Wrap(object data, Guid id, Guid streamId, long version, DateTimeOffset timestamp)
@@ -33,9 +60,9 @@ public static class StreamFold
         return e;
     }
 
-    private static object Argument(MethodInfo method, IEvent e)
+    private static object Argument(MethodInfo method, IEvent e, int position)
     {
-        var parameter = method.GetParameters()[0].ParameterType;
+        var parameter = method.GetParameters()[position].ParameterType;
         if (parameter.IsInstanceOfType(e.Data)) return e.Data;
         if (parameter.IsInstanceOfType(e)) return e;
         // Apply(IEvent<IPartnershipEvent>): the same event seen through its interface.

@@ -23,7 +23,13 @@ public sealed record MaturityFact(Guid EventId, string Type, DateTimeOffset Occu
     public Guid Id(string field) => Data.TryGetProperty(field, out var value) && value.TryGetGuid(out var id) ? id : default;
 
     public static MaturityFact From(IEvent e, DateTimeOffset occurredAt) =>
-        new(e.Id, e.Data.GetType().Name, occurredAt, e.Timestamp, JsonSerializer.SerializeToElement(e.Data, e.Data.GetType(), Json));
+        new(e.Id, e.Data.GetType().Name, occurredAt, AsStored(e.Timestamp), JsonSerializer.SerializeToElement(e.Data, e.Data.GetType(), Json));
+
+    /// <summary>
+    /// An instant as PostgreSQL keeps it (microseconds): a document built when the event is recorded (the event's
+    /// timestamp in memory has 100 ns ticks) then equals one rebuilt from the stored event.
+    /// </summary>
+    public static DateTimeOffset AsStored(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % 10));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

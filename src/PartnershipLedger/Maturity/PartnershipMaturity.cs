@@ -44,7 +44,7 @@ public sealed class PartnershipMaturity
             case PartnershipEnded ended: EndedAt = ended.OccurredAt; break;
             case EventRetracted retraction:
                 var retracted = Facts.FirstOrDefault(fact => fact.EventId == retraction.RetractedEventId);
-                if (retracted is not null) retracted.RetractedAt = e.Timestamp;
+                if (retracted is not null) retracted.RetractedAt = MaturityFact.AsStored(e.Timestamp);
                 return;
         }
         if (e.Data is IPartnershipEvent fact) Facts.Add(MaturityFact.From(e, fact.OccurredAt));

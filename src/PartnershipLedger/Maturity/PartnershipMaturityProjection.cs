@@ -16,6 +16,14 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
 {
     public const string Name = "PartnershipMaturity";
 
+    /// <summary>After its events are recorded: the profiles of members not yet profiled, and the history derived from the facts.</summary>
+    public static void Complete(PartnershipMaturity document, IReadOnlyDictionary<Guid, Organization> organizations, MaturityEvaluator evaluator)
+    {
+        foreach (var member in document.MemberIds.Where(id => !document.Profiles.ContainsKey(id) && organizations.ContainsKey(id)))
+            document.Profiles[member] = new PartnershipMaturity.MemberProfile(organizations[member].HomeRegion, organizations[member].PartnerTypes.ToList());
+        document.History = evaluator.History(document).ToList();
+    }
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var streams = events.Where(e => e.Data is IPartnershipEvent).GroupBy(e => e.StreamId).ToList();
@@ -39,9 +47,7 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
                 document.Record(e);
                 document.Version = e.Version;
             }
-            foreach (var member in document.MemberIds.Where(id => !document.Profiles.ContainsKey(id) && organizations.ContainsKey(id)))
-                document.Profiles[member] = new PartnershipMaturity.MemberProfile(organizations[member].HomeRegion, organizations[member].PartnerTypes.ToList());
-            document.History = evaluator.History(document).ToList();
+            Complete(document, organizations, evaluator);
             operations.Store(document);
         }
     }

@@ -22,6 +22,18 @@ public sealed class MaturityTrendBucket
 
     public static string IdOf(BusinessFunction function, DateOnly month) => $"{MaturityEvaluator.FunctionKey(function)}:{month:yyyy-MM}";
 
+    /// <summary>A bucket with nothing in it yet, for the function and month its id names.</summary>
+    public static MaturityTrendBucket Empty(string id)
+    {
+        var separator = id.LastIndexOf(':');
+        return new MaturityTrendBucket
+        {
+            Id = id,
+            Function = Enum.GetValues<BusinessFunction>().Single(f => MaturityEvaluator.FunctionKey(f) == id[..separator]),
+            Month = DateOnly.ParseExact(id[(separator + 1)..] + "-01", "yyyy-MM-dd"),
+        };
+    }
+
     public void Add(PartnershipTrendContribution.Contribution change)
     {
         for (var level = 0; level < 4; level++) Net[level] += change.Net[level];
@@ -127,16 +139,7 @@ public sealed class MaturityTrendProjection : IProjection
         var buckets = (await operations.LoadManyAsync<MaturityTrendBucket>(cancellation, changed.Select(pair => pair.Key).ToArray())).ToDictionary(b => b.Id);
         foreach (var (id, delta) in changed)
         {
-            if (!buckets.TryGetValue(id, out var bucket))
-            {
-                var separator = id.LastIndexOf(':');
-                bucket = new MaturityTrendBucket
-                {
-                    Id = id,
-                    Function = Enum.GetValues<BusinessFunction>().Single(f => MaturityEvaluator.FunctionKey(f) == id[..separator]),
-                    Month = DateOnly.ParseExact(id[(separator + 1)..] + "-01", "yyyy-MM-dd"),
-                };
-            }
+            var bucket = buckets.GetValueOrDefault(id) ?? MaturityTrendBucket.Empty(id);
             bucket.Add(delta);
             operations.Store(bucket);
         }

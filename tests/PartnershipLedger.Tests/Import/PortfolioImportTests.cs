@@ -1,0 +1,196 @@
+using System.Text.Json;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using PartnershipLedger.Demo;
+using PartnershipLedger.Import;
+using PartnershipLedger.Maturity;
+using PartnershipLedger.Model;
+using PartnershipLedger.Recording;
+using PartnershipLedger.Tests.Hosting;
+
+namespace PartnershipLedger.Tests.Import;
+
+public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private static readonly Actor Importer = new("ada.importer", null);
+
+    private DocumentStore Store => (DocumentStore)Host.Services.GetRequiredService<IDocumentStore>();
+    private MaturityModel Model => Host.Services.GetRequiredService<MaturityModel>();
+    private MaturityEvaluator Evaluator => Host.Services.GetRequiredService<MaturityEvaluator>();
+    private IProjectionDaemon Daemon => Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+
+    [Fact]
+    public async Task A_generated_portfolio_is_stored_as_events_stamped_by_the_importer_with_every_projection_built()
+    {
+        var file = await GenerateAsync(partnerships: 12);
+
+        var result = await PortfolioImport.ImportAsync(Store, Model, Evaluator, file, Importer, DateTimeOffset.UtcNow);
+
+        Assert.Equal(File.ReadLines(file).Count(), result.Events);
+        Assert.Equal(result.Events, await ScalarAsync("select count(*) from {0}.mt_events where user_name = 'ada.importer' and causation_id like 'line %'"));
+        Assert.Equal(1, await ScalarAsync("select count(distinct correlation_id) from {0}.mt_events"));
+        Assert.Equal(0, await ScalarAsync("select count(*) from {0}.mt_streams s where s.version <> (select count(*) from {0}.mt_events e where e.stream_id = s.id)"));
+        Assert.Equal(result.Events, await ScalarAsync("select count(*) from {0}.mt_events e join {0}.mt_streams s on s.id = e.stream_id"));
+        Assert.Equal(12, await ScalarAsync("select count(*) from {0}.mt_doc_partnershipmaturity"));
+        Assert.Equal(12, await ScalarAsync("select count(*) from {0}.mt_doc_partnershipsummary"));
+        Assert.True(await ScalarAsync("select count(*) from {0}.mt_doc_maturitytrendbucket") > 0);
+
+        var partnership = await ScalarTextAsync("select id::text from {0}.mt_doc_partnershipmaturity order by id limit 1");
+        var answer = await Host.GraphQLAsync($"{{ partnership(id: \"{partnership}\") {{ name maturity {{ function level }} timeline {{ edges {{ node {{ actor }} }} }} }} }}");
+        Assert.Equal(10, answer.Data("partnership").GetProperty("maturity").GetArrayLength());
+        Assert.Contains("ada.importer", answer.ToString());
+    }
+
+    [Fact]
+    public async Task A_refused_record_names_its_line_and_problem_and_nothing_of_the_import_is_stored()
+    {
+        var file = await GenerateAsync(partnerships: 12);
+        var lines = await File.ReadAllLinesAsync(file);
+        var lead = Array.FindIndex(lines, line => line.Contains("\"type\":\"LeadShared\""));
+        lines[lead] = lines[lead].Replace("\"interestExpressed\":true", "\"interestExpressed\":false");
+        await File.WriteAllLinesAsync(file, lines);
+
+        var refused = await Assert.ThrowsAsync<ImportRejectedException>(() => PortfolioImport.ImportAsync(Store, Model, Evaluator, file, Importer, DateTimeOffset.UtcNow));
+
+        Assert.Equal(lead + 1, refused.Line);
+        Assert.Contains("reversed lead", refused.Message);
+        Assert.Equal(0, await ScalarAsync("select count(*) from {0}.mt_events"));
+        Assert.Equal(0, await ScalarAsync("select count(*) from {0}.mt_streams"));
+    }
+
+    [Fact]
+    public async Task A_record_referring_to_a_ref_not_defined_before_it_is_refused_before_anything_is_written()
+    {
+        var file = await GenerateAsync(partnerships: 6);
+        var lines = await File.ReadAllLinesAsync(file);
+        var meeting = Array.FindIndex(lines, line => line.Contains("\"type\":\"PartnerMeetingHeld\""));
+        lines[meeting] = System.Text.RegularExpressions.Regex.Replace(lines[meeting], "\"stream\":\"p[0-9]+\"", "\"stream\":\"p999\"");
+        await File.WriteAllLinesAsync(file, lines);
+
+        var refused = await Assert.ThrowsAsync<ImportRejectedException>(() => PortfolioImport.ImportAsync(Store, Model, Evaluator, file, Importer, DateTimeOffset.UtcNow));
+
+        Assert.Equal(meeting + 1, refused.Line);
+        Assert.Contains("'p999'", refused.Message);
+        Assert.Equal(0, await ScalarAsync("select count(*) from {0}.mt_streams"));
+    }
+
+    [Fact]
+    public async Task Rebuilding_every_projection_of_a_generated_portfolio_recorded_command_by_command_gives_the_same_documents()
+    {
+        var plan = DemoPortfolio.Generate(Model, DateTimeOffset.UtcNow, partnerships: 10, seed: 3);
+        await DemoLoader.LoadAsync(Host.Services, plan, NullLogger.Instance);
+        await QuietAsync();
+        var incremental = await DocumentsAsync();
+
+        await ProjectionRebuild.RebuildAllAsync(Store, Daemon, null, CancellationToken.None);
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        var rebuilt = await DocumentsAsync();
+
+        Assert.True(incremental.Count > 100);
+        AssertSameDocuments(incremental, rebuilt);
+    }
+
+    [Fact]
+    public async Task The_documents_an_import_builds_are_the_ones_a_rebuild_from_its_events_gives()
+    {
+        var file = await GenerateAsync(partnerships: 12);
+        await PortfolioImport.ImportAsync(Store, Model, Evaluator, file, Importer, DateTimeOffset.UtcNow);
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        var imported = await DocumentsAsync();
+
+        await ProjectionRebuild.RebuildAllAsync(Store, Daemon, null, CancellationToken.None);
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        var rebuilt = await DocumentsAsync();
+
+        Assert.True(imported.Count > 100);
+        AssertSameDocuments(imported, rebuilt);
+    }
+
+    /// <summary>The same documents with the same content; the first difference, if any, shown where it starts.</summary>
+    private static void AssertSameDocuments(Dictionary<string, string> expected, Dictionary<string, string> actual)
+    {
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        var different = expected.Keys.Order().FirstOrDefault(key => expected[key] != actual[key]);
+        if (different is null) return;
+        var (left, right) = (expected[different], actual[different]);
+        var at = Enumerable.Range(0, Math.Min(left.Length, right.Length)).FirstOrDefault(i => left[i] != right[i]);
+        Assert.Fail($"{different} differs at {at}:\n  {left[Math.Max(0, at - 80)..Math.Min(left.Length, at + 120)]}\n  {right[Math.Max(0, at - 80)..Math.Min(right.Length, at + 120)]}");
+    }
+
+    /// <summary>Waits until every reminder already due has run (back-dated agreements schedule them) and the async projections caught up.</summary>
+    private async Task QuietAsync()
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            var waiting = await ScalarAsync("select count(*) from {0}.wolverine_incoming_envelopes where execution_time is null or execution_time <= now()");
+            if (waiting == 0) break;
+            await Task.Delay(250);
+        }
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+    }
+
+    private async Task<Dictionary<string, string>> DocumentsAsync()
+    {
+        var documents = new Dictionary<string, string>();
+        string[] tables = ["partnership", "partnershipsummary", "organization", "circleoftrust", "partnershipmaturity", "maturitytrendbucket", "partnershiptrendcontribution"];
+        await using var connection = await OpenAsync();
+        foreach (var table in tables)
+        {
+            await using var command = new NpgsqlCommand($"select id::text, data::text from {Schema}.mt_doc_{table}", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var data = Canonical(reader.GetString(1));
+                // A trend bucket whose contributions cancelled out adds nothing: a rebuild does not write it.
+                if (table == "maturitytrendbucket" && data.Contains("\"Downs\":0,") && data.Contains("\"Net\":[0,0,0,0]") && data.Contains("\"Ups\":0")) continue;
+                documents[$"{table}/{reader.GetString(0)}"] = data;
+            }
+        }
+        return documents;
+    }
+
+    /// <summary>jsonb text with object keys in one order, so equal documents compare equal.</summary>
+    private static string Canonical(string json) => JsonSerializer.Serialize(Sort(JsonDocument.Parse(json).RootElement));
+
+    private static object? Sort(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => new SortedDictionary<string, object?>(element.EnumerateObject().ToDictionary(p => p.Name, p => Sort(p.Value)), StringComparer.Ordinal),
+        JsonValueKind.Array => element.EnumerateArray().Select(Sort).ToList(),
+        _ => element.Clone(),
+    };
+
+    private string Schema => Store.Options.Events.DatabaseSchemaName;
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(string.Format(sql, Schema), connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private async Task<string> ScalarTextAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(string.Format(sql, Schema), connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<string> GenerateAsync(int partnerships)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ledger-import-test-{Guid.NewGuid():N}.jsonl");
+        await using var output = new StreamWriter(file);
+        await PortfolioGenerator.WriteAsync(Model, DateTimeOffset.UtcNow.AddDays(-1), partnerships, years: 3, seed: 5, output);
+        return file;
+    }
+}

@@ -7,7 +7,7 @@ namespace PartnershipLedger.Api.Commands;
 
 public sealed class RebuildInput : NetCoreInput;
 
-[Description("Rebuilds every projection from the events, with progress: ops/run -- rebuild")]
+[Description("Rebuilds every projection from the events in one read, with progress (stop the API first): ops/run -- rebuild")]
 public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
 {
     public override async Task<bool> Execute(RebuildInput input)
@@ -15,14 +15,12 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
         using var host = input.BuildHost();
         var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        using var daemon = await store.BuildProjectionDaemonAsync();
         var progress = new ConsoleProgress();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var events = await ProjectionRebuild.HighestSequenceAsync(store, CancellationToken.None);
-        await ProjectionRebuild.RebuildAllAsync(store, daemon, progress, CancellationToken.None);
+        var events = await ProjectionRebuild.RebuildInMemoryAsync(store, host.Services.GetRequiredService<MaturityEvaluator>(), progress, CancellationToken.None);
         await PortfolioImport.AnalyzeAsync(store, CancellationToken.None);
         progress.Done();
-        Console.WriteLine($"Rebuilt {ProjectionRebuild.Projections.Count} projections over {events:N0} events in {started.Elapsed.TotalSeconds:N1} s.");
+        Console.WriteLine($"Rebuilt {ProjectionRebuild.Projections.Count} projections from {events:N0} events in {started.Elapsed.TotalSeconds:N1} s ({events / started.Elapsed.TotalSeconds:N0} events/s).");
         return true;
     }
 }

@@ -50,29 +50,33 @@ public sealed class EventStoreCopy(DocumentStore store, NpgsqlConnection connect
         await writer.CompleteAsync(cancellation);
     }
 
-    public Task<NpgsqlBinaryImporter> BeginEventsAsync(CancellationToken cancellation) =>
-        connection.BeginBinaryImportAsync($"COPY {schema}.mt_events ({EventColumns}) FROM STDIN (FORMAT BINARY)", cancellation);
+    /// <summary>
+    /// The COPY of events. Written synchronously, row by row: the rows are buffered and sent in large writes, and an
+    /// await per column (14 a row) cost more than the rows themselves.
+    /// </summary>
+    public NpgsqlBinaryImporter BeginEvents() =>
+        connection.BeginBinaryImport($"COPY {schema}.mt_events ({EventColumns}) FROM STDIN (FORMAT BINARY)");
 
     /// <summary>One mt_events row: the event as Marten would store it.</summary>
-    public async Task WriteEventAsync(NpgsqlBinaryImporter writer, IEvent e, ImportedEventStamp stamp, CancellationToken cancellation)
+    public void WriteEvent(NpgsqlBinaryImporter writer, IEvent e, ImportedEventStamp stamp)
     {
         var (alias, dotNetType) = EventType(e.EventType);
-        await writer.StartRowAsync(cancellation);
-        await writer.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, cancellation);
-        await writer.WriteAsync(e.Id, NpgsqlDbType.Uuid, cancellation);
-        await writer.WriteAsync(e.StreamId, NpgsqlDbType.Uuid, cancellation);
-        await writer.WriteAsync(e.Version, NpgsqlDbType.Bigint, cancellation);
-        await writer.WriteAsync(serializer.ToJson(e.Data), NpgsqlDbType.Jsonb, cancellation);
-        await writer.WriteAsync(alias, NpgsqlDbType.Varchar, cancellation);
-        await writer.WriteAsync(e.Timestamp, NpgsqlDbType.TimestampTz, cancellation);
-        await writer.WriteAsync(StorageConstants.DefaultTenantId, NpgsqlDbType.Varchar, cancellation);
-        await writer.WriteAsync(dotNetType, NpgsqlDbType.Varchar, cancellation);
-        await writer.WriteAsync(stamp.CorrelationId, NpgsqlDbType.Varchar, cancellation);
-        await writer.WriteAsync(stamp.CausationId, NpgsqlDbType.Varchar, cancellation);
-        if (stamp.Headers.Count == 0) await writer.WriteNullAsync(cancellation);
-        else await writer.WriteAsync(serializer.ToJson(stamp.Headers), NpgsqlDbType.Jsonb, cancellation);
-        await writer.WriteAsync(stamp.UserName, NpgsqlDbType.Varchar, cancellation);
-        await writer.WriteAsync(false, NpgsqlDbType.Boolean, cancellation);
+        writer.StartRow();
+        writer.Write(e.Sequence, NpgsqlDbType.Bigint);
+        writer.Write(e.Id, NpgsqlDbType.Uuid);
+        writer.Write(e.StreamId, NpgsqlDbType.Uuid);
+        writer.Write(e.Version, NpgsqlDbType.Bigint);
+        writer.Write(serializer.ToJson(e.Data), NpgsqlDbType.Jsonb);
+        writer.Write(alias, NpgsqlDbType.Varchar);
+        writer.Write(e.Timestamp, NpgsqlDbType.TimestampTz);
+        writer.Write(StorageConstants.DefaultTenantId, NpgsqlDbType.Varchar);
+        writer.Write(dotNetType, NpgsqlDbType.Varchar);
+        writer.Write(stamp.CorrelationId, NpgsqlDbType.Varchar);
+        writer.Write(stamp.CausationId, NpgsqlDbType.Varchar);
+        if (stamp.Headers.Count == 0) writer.WriteNull();
+        else writer.Write(serializer.ToJson(stamp.Headers), NpgsqlDbType.Jsonb);
+        writer.Write(stamp.UserName, NpgsqlDbType.Varchar);
+        writer.Write(false, NpgsqlDbType.Boolean);
     }
 
     private (string Alias, string DotNetType) EventType(Type type)

@@ -21,10 +21,7 @@ public sealed class ImportDecisions(MaturityModel model, ImportReferences refere
 {
     private static readonly ConcurrentDictionary<Type, MethodInfo> DecideMethods = new();
 
-    private readonly Dictionary<Guid, Organization> organizations = [];
     private readonly HashSet<Guid> registered = [];
-    private readonly Dictionary<Guid, CircleOfTrust> circles = [];
-    private readonly Dictionary<Guid, Partnership> partnerships = [];
     private readonly JsonSerializerOptions json = ImportJson.Options(new ImportReferences.Converter(references));
 
     /// <summary>The event a record decides, with its id, stream and version; throws <see cref="ImportRejectedException"/> when refused.</summary>
@@ -55,7 +52,7 @@ public sealed class ImportDecisions(MaturityModel model, ImportReferences refere
 
         var eventId = !entry.StartsStream && record.Ref is not null ? references.DefinedOn(line, record.Ref)!.Id : Guid.CreateVersion7();
         var e = StreamFold.Wrap(events[0], eventId, streamId, version, now);
-        Fold(entry.Stream, e);
+        Fold(e);
         return e;
     }
 
@@ -81,14 +78,14 @@ public sealed class ImportDecisions(MaturityModel model, ImportReferences refere
             case FormCircleOfTrust form: return form.Decide(streamId, registered, decision);
             case FormPartnership form: return form.Decide(streamId, registered, decision);
             case OrganizationCommand onOrganization:
-                return Invoke(onOrganization with { OrganizationId = streamId }, organizations[streamId], decision);
+                return Invoke(onOrganization with { OrganizationId = streamId }, States.Organizations[streamId], decision);
             case AddCircleMember add:
-                return add.Decide(circles[streamId], registered.Contains(add.OrganizationId), decision);
+                return add.Decide(States.Circles[streamId], registered.Contains(add.OrganizationId), decision);
             case CircleCommand onCircle:
-                return Invoke(onCircle with { CircleId = streamId }, circles[streamId], decision);
+                return Invoke(onCircle with { CircleId = streamId }, States.Circles[streamId], decision);
             case PartnershipCommand onPartnership:
             {
-                var partnership = partnerships[streamId];
+                var partnership = States.Partnerships[streamId];
                 var fact = onPartnership with { PartnershipId = streamId };
                 decision.RequirePartnershipFact(partnership, fact);
                 return fact switch
@@ -111,27 +108,13 @@ public sealed class ImportDecisions(MaturityModel model, ImportReferences refere
         return (IEnumerable<object>)decide.Invoke(command, [state, decision])!;
     }
 
-    /// <summary>The decision states (Marten's inline snapshots) as the imported events left them.</summary>
-    public IReadOnlyDictionary<Guid, Organization> Organizations => organizations;
-    public IReadOnlyDictionary<Guid, CircleOfTrust> Circles => circles;
-    public IReadOnlyDictionary<Guid, Partnership> Partnerships => partnerships;
+    /// <summary>The decision states as the imported events left them.</summary>
+    public DecisionStates States { get; } = new();
 
-    private void Fold(ImportStream stream, IEvent e)
+    private void Fold(IEvent e)
     {
-        switch (stream)
-        {
-            case ImportStream.Organization:
-                var organization = organizations[e.StreamId] = StreamFold.Apply(organizations.GetValueOrDefault(e.StreamId), e);
-                organization.Version = e.Version;
-                registered.Add(e.StreamId);
-                break;
-            case ImportStream.CircleOfTrust:
-                (circles[e.StreamId] = StreamFold.Apply(circles.GetValueOrDefault(e.StreamId), e)).Version = e.Version;
-                break;
-            case ImportStream.Partnership:
-                (partnerships[e.StreamId] = StreamFold.Apply(partnerships.GetValueOrDefault(e.StreamId), e)).Version = e.Version;
-                break;
-        }
+        States.Fold(e);
+        if (e.Data is OrganizationRegistered) registered.Add(e.StreamId);
     }
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;

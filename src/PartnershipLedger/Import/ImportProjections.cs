@@ -33,10 +33,11 @@ public sealed class ImportProjections(MaturityEvaluator evaluator)
     }
 
     /// <summary>
-    /// Stores every document, and moves the trend projection's progress past the imported events when it had
-    /// processed everything before them (its buckets then hold the imported partnerships' contributions already).
+    /// Stores every document, adding to the trend buckets already stored, and moves the trend projection's progress to
+    /// <paramref name="lastSequence"/> when it had processed everything before <paramref name="firstSequence"/> (or
+    /// always, for a rebuild from the first event): its buckets then hold these partnerships' contributions already.
     /// </summary>
-    public async Task StoreAsync(DocumentStore store, ImportDecisions states, long firstSequence, long lastSequence, CancellationToken cancellation)
+    public async Task StoreAsync(DocumentStore store, DecisionStates states, long firstSequence, long lastSequence, CancellationToken cancellation)
     {
         var contributions = new List<PartnershipTrendContribution>();
         var deltas = new Dictionary<string, PartnershipTrendContribution.Contribution>();
@@ -79,7 +80,7 @@ public sealed class ImportProjections(MaturityEvaluator evaluator)
         var shard = $"{MaturityTrendProjection.Name}:All";
         await using var command = new NpgsqlCommand(
             $"""
-            update {schema}.mt_event_progression set last_seq_id = @last, last_updated = now() where name = @shard and last_seq_id = @before;
+            update {schema}.mt_event_progression set last_seq_id = @last, last_updated = now() where name = @shard and (last_seq_id = @before or @before = 0);
             insert into {schema}.mt_event_progression (name, last_seq_id, last_updated)
               select @shard, @last, now() where @before = 0 and not exists (select 1 from {schema}.mt_event_progression where name = @shard);
             """, connection);

@@ -22,13 +22,14 @@ public sealed class ImportScan
     public List<ScannedStream> Streams { get; } = [];
     public long Records { get; private set; }
 
-    public static async Task<ImportScan> ReadAsync(string path, CancellationToken cancellation)
+    public static ImportScan Read(string path, CancellationToken cancellation)
     {
         var scan = new ImportScan();
         var streams = new Dictionary<Guid, ScannedStream>();
         var line = 0;
-        await foreach (var text in File.ReadLinesAsync(path, cancellation))
+        foreach (var text in File.ReadLines(path))
         {
+            if (line % 10_000 == 0) cancellation.ThrowIfCancellationRequested();
             line++;
             if (string.IsNullOrWhiteSpace(text)) continue;
             scan.References.CurrentLine = line;

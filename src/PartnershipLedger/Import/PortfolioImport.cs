@@ -36,7 +36,7 @@ public static class PortfolioImport
     {
         var total = Stopwatch.StartNew();
         now = MaturityFact.AsStored(now);
-        var scan = await ImportScan.ReadAsync(path, cancellation);
+        var scan = ImportScan.Read(path, cancellation);
         var correlationId = $"import-{Guid.CreateVersion7():N}";
         var decisions = new ImportDecisions(model, scan.References, importer, now);
         var projections = new ImportProjections(evaluator);
@@ -49,29 +49,30 @@ public static class PortfolioImport
             var copy = new EventStoreCopy(store, connection);
             await copy.CopyStreamsAsync(scan.Streams.Select(stream => new EventStoreCopy.StreamRow(stream.Id, AggregateOf(stream.Kind), stream.Version)), now, cancellation);
             sequence = await copy.ReserveSequenceAsync(scan.Records, cancellation);
-            await CopyEventsAsync(copy, scan, decisions, projections, path, importer, correlationId, sequence, progress, cancellation);
+            CopyEvents(copy, scan, decisions, projections, path, importer, correlationId, sequence, progress, cancellation);
             await transaction.CommitAsync(cancellation);
         }
         var copied = total.Elapsed;
 
         // The events are stored; should writing the documents fail, `ops/run -- rebuild` derives them again.
         progress?.Report(new LedgerProgress("projections", 0, 1));
-        await projections.StoreAsync(store, decisions, sequence, sequence + scan.Records - 1, cancellation);
+        await projections.StoreAsync(store, decisions.States, sequence, sequence + scan.Records - 1, cancellation);
         await AnalyzeAsync(store, cancellation);
         progress?.Report(new LedgerProgress("projections", 1, 1));
         return new ImportResult(scan.Records, scan.Streams.Count, copied, total.Elapsed - copied, total.Elapsed);
     }
 
-    private static async Task CopyEventsAsync(
+    /// <summary>Reads, decides and writes every record, synchronously: one thread, no hop per line or column.</summary>
+    private static void CopyEvents(
         EventStoreCopy copy, ImportScan scan, ImportDecisions decisions, ImportProjections projections, string path, Actor importer, string correlationId,
         long sequence, IProgress<LedgerProgress>? progress, CancellationToken cancellation)
     {
         var versions = new Dictionary<Guid, long>();
         var previous = new Dictionary<Guid, ImportedEventStamp>();
-        await using var writer = await copy.BeginEventsAsync(cancellation);
+        using var writer = copy.BeginEvents();
         var line = 0;
         long done = 0;
-        await foreach (var text in File.ReadLinesAsync(path, cancellation))
+        foreach (var text in File.ReadLines(path))
         {
             line++;
             if (string.IsNullOrWhiteSpace(text)) continue;
@@ -81,12 +82,16 @@ public static class PortfolioImport
             var e = decisions.Decide(line, record, streamId, version);
             e.Sequence = sequence + done;
             var recordedFor = record.By is not null ? scan.References.Find(record.By)?.Id : null;
-            var stamp = previous[streamId] = ImportedEventMetadata.Stamp(importer, correlationId, line, recordedFor, e.Data!, previous.GetValueOrDefault(streamId));
-            await copy.WriteEventAsync(writer, e, stamp, cancellation);
+            var stamp = previous[streamId] = ImportedEventMetadata.Stamp(importer, correlationId, line, recordedFor, e.Data, previous.GetValueOrDefault(streamId));
+            copy.WriteEvent(writer, e, stamp);
             projections.Add(e);
-            if (++done % 10_000 == 0) progress?.Report(new LedgerProgress("import", done, scan.Records));
+            if (++done % 10_000 == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                progress?.Report(new LedgerProgress("import", done, scan.Records));
+            }
         }
-        await writer.CompleteAsync(cancellation);
+        writer.Complete();
         progress?.Report(new LedgerProgress("import", done, scan.Records));
     }
 
@@ -103,12 +108,19 @@ public static class PortfolioImport
         _ => typeof(Partnership),
     };
 
-    /// <summary>Fresh planner statistics: a bulk load leaves them stale and the first queries and rebuilds crawl.</summary>
+    /// <summary>Fresh planner statistics for the ledger's tables: a bulk load leaves them stale and the first queries and rebuilds crawl.</summary>
     public static async Task AnalyzeAsync(DocumentStore store, CancellationToken cancellation)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var analyze = new NpgsqlCommand("ANALYZE", connection);
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand("select quote_ident(schemaname) || '.' || quote_ident(tablename) from pg_tables where schemaname = @schema and tablename like 'mt_%'", connection))
+        {
+            list.Parameters.AddWithValue("schema", store.Options.Events.DatabaseSchemaName);
+            await using var reader = await list.ExecuteReaderAsync(cancellation);
+            while (await reader.ReadAsync(cancellation)) tables.Add(reader.GetString(0));
+        }
+        await using var analyze = new NpgsqlCommand($"ANALYZE {string.Join(", ", tables)}", connection);
         await analyze.ExecuteNonQueryAsync(cancellation);
     }
 

@@ -79,7 +79,7 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
     }
 
     [Fact]
-    public async Task Rebuilding_every_projection_of_a_generated_portfolio_recorded_command_by_command_gives_the_same_documents()
+    public async Task Rebuilding_every_projection_of_a_generated_portfolio_recorded_command_by_command_by_the_daemon_or_in_memory_gives_the_same_documents()
     {
         var plan = DemoPortfolio.Generate(Model, DateTimeOffset.UtcNow, partnerships: 10, seed: 3);
         await DemoLoader.LoadAsync(Host.Services, plan, NullLogger.Instance);
@@ -89,9 +89,12 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
         await ProjectionRebuild.RebuildAllAsync(Store, Daemon, null, CancellationToken.None);
         await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var rebuilt = await DocumentsAsync();
+        await ProjectionRebuild.RebuildInMemoryAsync(Store, Evaluator, null, CancellationToken.None);
+        var rebuiltInMemory = await DocumentsAsync();
 
         Assert.True(incremental.Count > 100);
         AssertSameDocuments(incremental, rebuilt);
+        AssertSameDocuments(incremental, rebuiltInMemory);
     }
 
     [Fact]

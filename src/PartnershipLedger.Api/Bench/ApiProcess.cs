@@ -28,6 +28,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Marten__Schema"] = schema;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Ledger__Demo"] = "false";
+        // The bench measures the paths, not the per-token rate limit (6,000 a minute by default): no limit.
+        start.Environment["RateLimit__TokenPermitsPerMinute"] = "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API process did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) Console.Error.WriteLine($"api: {text}"); };

@@ -3,15 +3,23 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
 using Npgsql;
+using PartnershipLedger.Api.Access;
 using PartnershipLedger.Partnerships;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Api.Bench;
 
 /// <summary>GraphQL reads and mutations over HTTP against the API process, each beside its raw counterpart.</summary>
-public sealed class ApiRequests(HttpClient client, DocumentStore store, int requests)
+public sealed class ApiRequests(HttpClient client, DocumentStore store, IServiceProvider services, int requests)
 {
     private const int Clients = 8;
+
+    /// <summary>Partnerships each client records in, in turn (each with a member token of its own).</summary>
+    private const int PartnershipsPerClient = 10;
+
     private readonly Random random = new(7);
+    private readonly Dictionary<Guid, string> memberTokens = [];
+    private string adminToken = "";
     private List<Guid> partnerships = [];
     private List<(Guid Id, Guid Member)> active = [];
 
@@ -22,6 +30,11 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, int requ
         partnerships = all.Select(p => p.Id).ToList();
         active = all.Where(p => p.Status == PartnershipStatus.Active && p.EndedAt is null).Select(p => (p.Id, p.Members[0])).ToList();
         if (active.Count < Clients) throw new InvalidOperationException($"The bench needs at least {Clients} active partnerships; the portfolio has {active.Count}.");
+        active = active.Take(Clients * PartnershipsPerClient).ToList();
+        // Reads as an admin (every partnership is within reach); mutations as a member of the partnership, as a partner would.
+        adminToken = await DevelopmentToken.IssueAsync(services, Actor.Admin("bench-reader"), CancellationToken.None);
+        foreach (var member in active.Select(p => p.Member).Distinct())
+            memberTokens[member] = await DevelopmentToken.IssueAsync(services, Actor.MemberOf($"bench@{member:N}", member), CancellationToken.None);
 
         // Warm-up, not measured: the first request of each kind pays JIT and Wolverine's handler compilation.
         foreach (var _ in Enumerable.Range(0, 3))
@@ -66,7 +79,9 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, int requ
         {
             var (query, variables) = request(id);
             var watch = Stopwatch.StartNew();
-            using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+            post.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
+            using var response = await client.SendAsync(post);
             var body = await response.Content.ReadAsStringAsync();
             latencies.Add(watch.Elapsed.TotalMilliseconds);
             if (!response.IsSuccessStatusCode || body.Contains("\"errors\"")) throw new InvalidOperationException($"GraphQL failed: {body}");
@@ -111,8 +126,7 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, int requ
                 variables = new { i = new { partnershipId = partnership.Id, inPerson = false, topic = "Bench" } },
             }),
         };
-        request.Headers.Add("X-Actor", "bench");
-        request.Headers.Add("X-Actor-Organization", partnership.Member.ToString());
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", memberTokens[partnership.Member]);
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode || JsonDocument.Parse(body).RootElement.TryGetProperty("errors", out _)) throw new InvalidOperationException($"Mutation failed: {body}");

@@ -52,7 +52,7 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
         for (var trial = 1; trial <= input.TrialsFlag; trial++)
         {
             await raw.WipeLedgerAsync();
-            var imported = await PortfolioImport.ImportAsync(store, model, evaluator, file, new Recording.Actor("bench", null), DateTimeOffset.UtcNow);
+            var imported = await PortfolioImport.ImportAsync(store, model, evaluator, file, Recording.Actor.Admin("bench"), DateTimeOffset.UtcNow);
             events = imported.Events;
             results.Add("import (events/s)", trial, imported.EventsPerSecond);
             results.Add("import: validation + COPY only (events/s)", trial, imported.CopyEventsPerSecond);
@@ -76,7 +76,7 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
 
         await using (var api = await ApiProcess.StartAsync(input.PortFlag == 0 ? ApiProcess.FreePort() : input.PortFlag, store.Options.Events.DatabaseSchemaName))
         {
-            var requests = new ApiRequests(api.Client, store, input.RequestsFlag);
+            var requests = new ApiRequests(api.Client, store, host.Services, input.RequestsFlag);
             await requests.PrepareAsync();
             for (var trial = 1; trial <= input.TrialsFlag; trial++)
                 await requests.MeasureAsync(results, raw, trial);

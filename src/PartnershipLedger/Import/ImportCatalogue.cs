@@ -82,8 +82,14 @@ public static class ImportCatalogue
         On<SelfAssessmentRecorded, RecordSelfAssessment>(ImportStream.Partnership),
     ];
 
-    /// <summary>Events no command records: the ledger records them itself (a review reminder), so an import cannot.</summary>
-    public static IReadOnlyList<Type> RecordedByTheLedger { get; } = [typeof(AgreementReviewOverdue)];
+    /// <summary>Events an import never records, and why.</summary>
+    public static IReadOnlyDictionary<Type, string> NotImportable { get; } = new Dictionary<Type, string>
+    {
+        [typeof(AgreementReviewOverdue)] = "is recorded by the ledger itself when a review reminder falls due",
+        [typeof(Access.TokenIssued)] = "is access control, not history: tokens are issued with ops/run -- token or the issueToken mutation",
+        [typeof(Access.TokenRevoked)] = "is access control, not history: tokens are revoked with ops/run -- token or the revokeToken mutation",
+        [typeof(Access.AccessDenied)] = "is recorded by the ledger itself when it refuses a token's holder",
+    };
 
     private static readonly Dictionary<string, Entry> ByEventName = Entries.ToDictionary(entry => entry.Event.Name);
     private static readonly Dictionary<Type, Entry> ByCommand = Entries.ToDictionary(entry => entry.Command);

@@ -35,7 +35,9 @@ public sealed class ImportDecisions(MaturityModel model, ImportReferences refere
             by = references.Find(record.By) is { Stream: ImportStream.Organization } organization ? organization.Id
                 : throw new ImportRejectedException(line, [$"\"by\" must name an organization defined on an earlier line; '{record.By}' does not."]);
 
-        var command = ReadCommand(line, record, entry) with { OccurredAt = record.OccurredAt, Actor = new Actor(importer.User, by) };
+        // The record's "by" acts, with a member's rights, as it would through the API; without one the importer acts.
+        var actor = by is { } member ? Actor.MemberOf(importer.User, member) : importer;
+        var command = ReadCommand(line, record, entry) with { OccurredAt = record.OccurredAt, Actor = actor };
         var decision = Decision.For(command, now);
         List<object> events;
         try

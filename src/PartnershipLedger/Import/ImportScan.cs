@@ -62,8 +62,8 @@ public sealed class ImportScan
     }
 
     public static string UnknownType(string? type) =>
-        ImportCatalogue.RecordedByTheLedger.Any(ledger => ledger.Name == type)
-            ? $"a {type} is recorded by the ledger itself, never imported."
+        ImportCatalogue.NotImportable.FirstOrDefault(pair => pair.Key.Name == type) is { Key: not null } excluded
+            ? $"a {type} cannot be imported: it {excluded.Value}."
             : $"\"type\" '{type}' is not an importable event type (see schema/import-format.md).";
 
     private static readonly JsonSerializerOptions HeaderJson = new(JsonSerializerDefaults.Web);

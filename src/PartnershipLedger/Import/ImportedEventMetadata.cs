@@ -24,7 +24,7 @@ public static class ImportedEventMetadata
         return new ImportedEventStamp(importer.User, correlationId, $"line {line}", headers);
     }
 
-    /// <summary>Who imports from the command line: the OS user, or "import" when there is none.</summary>
+    /// <summary>Who imports from the command line: the OS user (or "import"), as an administrator of the ledger acting for no organization.</summary>
     public static Actor CommandLineImporter() =>
-        new(string.IsNullOrWhiteSpace(Environment.UserName) ? "import" : Environment.UserName, null);
+        Actor.Admin(string.IsNullOrWhiteSpace(Environment.UserName) ? "import" : Environment.UserName);
 }

@@ -16,7 +16,7 @@ namespace PartnershipLedger.Tests.Import;
 
 public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContext(fixture)
 {
-    private static readonly Actor Importer = new("ada.importer", null);
+    private static readonly Actor Importer = Actor.Admin("ada.importer");
 
     private DocumentStore Store => (DocumentStore)Host.Services.GetRequiredService<IDocumentStore>();
     private MaturityModel Model => Host.Services.GetRequiredService<MaturityModel>();

@@ -52,7 +52,7 @@ public static class StreamFold
     /// <summary>An event as the store would hand it over, with its id, stream and version.</summary>
     public static IEvent Wrap(object data, Guid id, Guid streamId, long version, DateTimeOffset timestamp)
     {
-        var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
+        var e = NewEvent(data.GetType(), data);
         e.Id = id;
         e.StreamId = streamId;
         e.Version = version;
@@ -60,13 +60,26 @@ public static class StreamFold
         return e;
     }
 
+    private static readonly ConcurrentDictionary<Type, Func<object, IEvent>> EventFactories = new();
+    private static readonly ConcurrentDictionary<(MethodInfo, int), Type> ParameterTypes = new();
+
+    /// <summary>A new Event&lt;T&gt; of <paramref name="data"/> seen as <paramref name="type"/>, by a compiled constructor call per type.</summary>
+    private static IEvent NewEvent(Type type, object data) =>
+        EventFactories.GetOrAdd(type, seenAs =>
+        {
+            var parameter = System.Linq.Expressions.Expression.Parameter(typeof(object));
+            var constructor = typeof(Event<>).MakeGenericType(seenAs).GetConstructor([seenAs])!;
+            return System.Linq.Expressions.Expression.Lambda<Func<object, IEvent>>(
+                System.Linq.Expressions.Expression.New(constructor, System.Linq.Expressions.Expression.Convert(parameter, seenAs)), parameter).Compile();
+        })(data);
+
     private static object Argument(MethodInfo method, IEvent e, int position)
     {
-        var parameter = method.GetParameters()[position].ParameterType;
+        var parameter = ParameterTypes.GetOrAdd((method, position), key => key.Item1.GetParameters()[key.Item2].ParameterType);
         if (parameter.IsInstanceOfType(e.Data)) return e.Data;
         if (parameter.IsInstanceOfType(e)) return e;
         // Apply(IEvent<IPartnershipEvent>): the same event seen through its interface.
-        var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(parameter.GetGenericArguments()[0]), e.Data)!;
+        var wrapped = NewEvent(parameter.GetGenericArguments()[0], e.Data);
         wrapped.Id = e.Id;
         wrapped.StreamId = e.StreamId;
         wrapped.Version = e.Version;

@@ -34,6 +34,11 @@ public static class GraphQLEndpoint
 
     private static async Task HandleAsync(HttpContext http, IDocumentExecuter<LedgerSchema> executer, IGraphQLTextSerializer serializer, GraphQLLimits limits, ILogger<LedgerSchema> logger)
     {
+        if (ExplorerPage.IsWanted(http.Request))
+        {
+            await ExplorerPage.ServeAsync(http);
+            return;
+        }
         var isGet = HttpMethods.IsGet(http.Request.Method);
         if (!isGet && !HttpMethods.IsPost(http.Request.Method))
         {

@@ -1,0 +1,71 @@
+// The dashboard: hash routes to pages, sign-in, and one place that turns an UNAUTHENTICATED or FORBIDDEN answer
+// into the sign-in page with a clear message.
+import { SignInNeeded } from './api.js';
+import { h, show } from './dom.js';
+import { currentToken, signOut, takeTokenFromFragment } from './token.js';
+import { portfolioPage } from './pages/portfolio.js';
+import { partnershipPage } from './pages/partnership.js';
+import { nextStepsPage } from './pages/next-steps.js';
+import { selfAssessmentPage } from './pages/self-assessment.js';
+import { auditPage } from './pages/audit.js';
+import { signInPage } from './pages/sign-in.js';
+
+const routes = [
+  { pattern: /^\/portfolio$/, page: portfolioPage, nav: 'portfolio', title: 'Portfolio' },
+  { pattern: /^\/partnership\/([^/]+)$/, page: partnershipPage, nav: 'portfolio', title: 'Partnership' },
+  { pattern: /^\/partnership\/([^/]+)\/next-steps$/, page: nextStepsPage, nav: 'portfolio', title: 'Next steps' },
+  { pattern: /^\/partnership\/([^/]+)\/self-assessment$/, page: selfAssessmentPage, nav: 'portfolio', title: 'Self-assessment' },
+  { pattern: /^\/audit$/, page: auditPage, nav: 'audit', title: 'Audit trail' },
+  { pattern: /^\/sign-in$/, page: signInPage, nav: 'sign-in', title: 'Sign in' },
+];
+
+const view = document.getElementById('view');
+let signInMessage = null;
+
+async function render() {
+  takeTokenFromFragment();   // /#token=T, also when pasted into an open dashboard
+  const [path, query = ''] = (location.hash.replace(/^#/, '') || '/portfolio').split('?');
+  const params = new URLSearchParams(query);
+  const route = routes.find((r) => r.pattern.test(path));
+  if (!route) {
+    location.hash = '#/portfolio';
+    return;
+  }
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.dataset.nav === route.nav) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+  }
+  document.getElementById('signed-in').textContent = currentToken() ? 'Signed in' : 'Not signed in';
+  document.getElementById('sign-out').hidden = !currentToken();
+  document.title = `${route.title} · PartnershipLedger`;
+  if (route.page === signInPage) {
+    signInPage(view, params, signInMessage);
+    signInMessage = null;
+    return;
+  }
+  view.setAttribute('aria-busy', 'true');
+  show(view, h('p', { class: 'loading' }, 'Loading…'));
+  try {
+    await route.page(view, params, ...(path.match(route.pattern).slice(1).map(decodeURIComponent)));
+  } catch (error) {
+    if (error instanceof SignInNeeded) {
+      if (error.code === 'UNAUTHENTICATED') signOut();
+      signInMessage = error.code === 'FORBIDDEN'
+        ? `Your token does not allow this page (${error.message}). Sign in with another token.`
+        : `Please sign in again: ${error.message}`;
+      location.hash = `#/sign-in?then=${encodeURIComponent(location.hash)}`;
+      return;
+    }
+    show(view, h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, error.message));
+  } finally {
+    view.removeAttribute('aria-busy');
+  }
+}
+
+document.getElementById('sign-out').addEventListener('click', () => {
+  signOut();
+  location.hash = '#/sign-in';
+});
+window.addEventListener('hashchange', render);
+takeTokenFromFragment();
+if (!currentToken() && !location.hash.startsWith('#/')) history.replaceState(null, '', '#/sign-in');
+render();

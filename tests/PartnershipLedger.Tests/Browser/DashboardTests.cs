@@ -1,0 +1,190 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace PartnershipLedger.Tests.Browser;
+
+/// <summary>The dashboard in Chromium, against the app on a real port with a small demo portfolio.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task The_portfolio_shows_each_partnership_per_function_as_a_heat_map_and_the_trend_by_quarter()
+    {
+        var page = await fixture.SignedInPageAsync();
+
+        var rows = page.Locator("[data-testid=heatmap] tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(fixture.Partnerships.Count);
+        Assert.Equal(fixture.Partnerships.Count * 10, await page.Locator("[data-testid=heatmap] td.heat").CountAsync());
+        foreach (var partnership in fixture.Partnerships)
+            await Assertions.Expect(page.Locator($"[data-testid=heatmap] a[href='#/partnership/{partnership.Id}']")).ToHaveTextAsync(partnership.Name);
+        Assert.True(await page.Locator("[data-testid=portfolio-trend] rect").CountAsync() >= 8, "the trend should draw a bar per level and quarter");
+        await BrowserFixture.ScreenshotAsync(page, "portfolio");
+    }
+
+    [Fact]
+    public async Task Filtering_the_portfolio_by_organization_keeps_only_its_partnerships()
+    {
+        var page = await fixture.SignedInPageAsync();
+        await Assertions.Expect(page.Locator("[data-testid=heatmap] tbody tr")).ToHaveCountAsync(fixture.Partnerships.Count);
+        var organization = page.Locator("select[name=organization] option").Nth(1);
+        var name = await organization.TextContentAsync();
+
+        await page.Locator("select[name=organization]").SelectOptionAsync((await organization.GetAttributeAsync("value"))!);
+
+        await page.WaitForURLAsync("**organization=*");
+        var rows = page.Locator("[data-testid=heatmap] tbody tr");
+        await Assertions.Expect(rows.First).ToContainTextAsync(name!);
+        var count = await rows.CountAsync();
+        Assert.InRange(count, 1, fixture.Partnerships.Count - 1);
+        for (var i = 0; i < count; i++) Assert.Contains(name!, await rows.Nth(i).Locator(".members").TextContentAsync());
+    }
+
+    [Fact]
+    public async Task Moving_the_as_of_slider_redraws_the_radar_as_the_partnership_stood_then()
+    {
+        var partnership = fixture.Maturing;
+        var page = await fixture.SignedInPageAsync($"#/partnership/{partnership.Id}");
+        var radars = page.Locator("[data-testid=radars]");
+        var evidenced = page.Locator("[data-testid=radar-evidenced-shape]");
+        await Assertions.Expect(evidenced).ToHaveCountAsync(1);
+        var now = await evidenced.GetAttributeAsync("points");
+        var asOfNow = await radars.GetAttributeAsync("data-as-of");
+        await Assertions.Expect(page.Locator("[data-testid=history] li").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "partnership-now");
+
+        await page.Locator("[data-testid=as-of-slider]").FillAsync("20");   // 20 days after the partnership was formed
+
+        await Assertions.Expect(radars).Not.ToHaveAttributeAsync("data-as-of", asOfNow!);
+        await Assertions.Expect(evidenced).Not.ToHaveAttributeAsync("points", now!);
+        var asOf = DateTimeOffset.Parse((await radars.GetAttributeAsync("data-as-of"))!);
+        var expected = await EvidencedRanksAsync(partnership.Id, asOf);
+        Assert.Equal(expected, await RadarRanksAsync(page, "evidenced"));
+        await BrowserFixture.ScreenshotAsync(page, "partnership-as-of");
+    }
+
+    [Fact]
+    public async Task Next_steps_cover_every_function_below_dynamic_with_its_missing_evidence()
+    {
+        var partnership = fixture.Partnerships.First(p => p.Profile == PartnershipLedger.Demo.DemoProfile.Decaying);
+        var maturity = await GraphQLAsync($"{{ partnership(id: \"{partnership.Id}\") {{ maturity {{ function level nextLevelNeeds }} }} }}");
+        var belowDynamic = maturity.GetProperty("partnership").GetProperty("maturity").EnumerateArray()
+            .Where(m => m.GetProperty("level").GetString() != "DYNAMIC").ToList();
+
+        var page = await fixture.SignedInPageAsync($"#/partnership/{partnership.Id}/next-steps");
+
+        var steps = page.Locator("[data-testid=next-step]");
+        await Assertions.Expect(steps).ToHaveCountAsync(belowDynamic.Count);
+        foreach (var function in belowDynamic)
+        {
+            var step = page.Locator($"[data-testid=next-step][data-function={function.GetProperty("function").GetString()}]");
+            await Assertions.Expect(step.Locator("[data-testid=missing-evidence]")).ToHaveTextAsync(function.GetProperty("nextLevelNeeds").GetString()!);
+            await Assertions.Expect(step.Locator(".framework")).Not.ToBeEmptyAsync();
+        }
+        await BrowserFixture.ScreenshotAsync(page, "next-steps");
+    }
+
+    [Fact]
+    public async Task Answering_a_self_assessment_records_it_and_shows_the_level_it_scored()
+    {
+        var partnership = fixture.Partnerships.First(p => p.Profile == PartnershipLedger.Demo.DemoProfile.Steady);
+        var members = (await GraphQLAsync($"{{ partnership(id: \"{partnership.Id}\") {{ members {{ id name }} }} }}"))
+            .GetProperty("partnership").GetProperty("members").EnumerateArray().ToList();
+        var member = members[1];
+        var answers = new[] { true, true, true, true, false, false, false };
+        var expected = (await GraphQLAsync("query($a: [Boolean!]!) { scoreAssessment(function: AGREEMENT, answers: $a) }", new { a = answers })).GetProperty("scoreAssessment").GetString()!;
+        var page = await fixture.SignedInPageAsync($"#/partnership/{partnership.Id}/self-assessment?function=AGREEMENT&member={member.GetProperty("id").GetString()}");
+        var questions = page.Locator("fieldset.question");
+        await Assertions.Expect(questions).ToHaveCountAsync(answers.Length);
+
+        for (var i = 0; i < answers.Length; i++)
+            await questions.Nth(i).GetByLabel(answers[i] ? "Yes" : "No", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record this self-assessment" }).ClickAsync();
+
+        var result = page.Locator("[data-testid=assessment-result]");
+        await Assertions.Expect(result).ToContainTextAsync($"{member.GetProperty("name").GetString()} assessed Agreement at");
+        await Assertions.Expect(result.Locator($".level[data-level={expected}]")).ToBeVisibleAsync();
+        await Assertions.Expect(result).ToContainTextAsync("(4 of 7 yes)");
+        var recorded = (await GraphQLAsync($"{{ partnership(id: \"{partnership.Id}\") {{ maturity {{ function assessments {{ organizationId level yesCount }} }} }} }}"))
+            .GetProperty("partnership").GetProperty("maturity").EnumerateArray().Single(m => m.GetProperty("function").GetString() == "AGREEMENT")
+            .GetProperty("assessments").EnumerateArray().Single(a => a.GetProperty("organizationId").GetString() == member.GetProperty("id").GetString());
+        Assert.Equal(expected, recorded.GetProperty("level").GetString());
+        Assert.Equal(4, recorded.GetProperty("yesCount").GetInt32());
+        await BrowserFixture.ScreenshotAsync(page, "self-assessment");
+    }
+
+    [Fact]
+    public async Task The_audit_page_lists_a_partnerships_facts_with_who_recorded_them()
+    {
+        var partnership = fixture.Maturing;
+        var page = await fixture.SignedInPageAsync($"#/audit?partnership={partnership.Id}");
+
+        var rows = page.Locator("[data-testid=audit-table] tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=audit-table]")).ToContainTextAsync("PartnershipFormed");
+        Assert.True(await rows.CountAsync() > 10, "a maturing demo partnership has dozens of facts");
+
+        await page.Locator("input[name=types]").FillAsync("PartnershipFormed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await BrowserFixture.ScreenshotAsync(page, "audit");
+    }
+
+    [Fact]
+    public async Task Signing_in_with_a_fragment_stores_the_token_removes_it_from_the_address_and_sends_it()
+    {
+        var token = await BrowserTokens.AdminTokenAsync(fixture);
+        var page = await fixture.SignedInPageAsync();
+        var request = await page.RunAndWaitForRequestAsync(() => page.GotoAsync($"{fixture.BaseUrl}/#/audit"), r => r.Url.EndsWith("/graphql") && r.Method == "POST");
+
+        Assert.DoesNotContain("token=", page.Url);
+        Assert.Equal(token, await page.EvaluateAsync<string>("localStorage.getItem('ledger.token')"));
+        Assert.Equal($"Bearer {token}", await request.HeaderValueAsync("authorization"));
+    }
+
+    [Fact]
+    public async Task An_unauthenticated_answer_returns_to_sign_in_with_a_clear_message()
+    {
+        var page = await fixture.SignedInPageAsync();
+        await page.RouteAsync("**/graphql", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200, ContentType = "application/json",
+            Body = """{"errors":[{"message":"The token has expired.","extensions":{"code":"UNAUTHENTICATED"}}]}""",
+        }));
+
+        await page.GotoAsync($"{fixture.BaseUrl}/#/audit");
+
+        await page.WaitForURLAsync("**/#/sign-in*");
+        await Assertions.Expect(page.Locator("[data-testid=sign-in-message]")).ToContainTextAsync("Please sign in again: The token has expired.");
+        Assert.Null(await page.EvaluateAsync<string?>("localStorage.getItem('ledger.token')"));
+        await BrowserFixture.ScreenshotAsync(page, "sign-in");
+    }
+
+    /// <summary>Each function's evidenced level as the radar draws it: the distance of its dot from the centre, in rings.</summary>
+    private static async Task<IReadOnlyList<int>> RadarRanksAsync(IPage page, string kind) =>
+        await page.EvaluateAsync<int[]>($$"""
+            () => [...document.querySelectorAll('[data-testid=radar-{{kind}}] circle.radar-dot')].map(dot => {
+              const svg = dot.ownerSVGElement; const rings = svg.querySelectorAll('.radar-ring');
+              const centre = 170; const outer = 120;
+              const distance = Math.hypot(dot.cx.baseVal.value - centre, dot.cy.baseVal.value - centre);
+              return Math.round(distance / outer * 4) - 1;
+            })
+            """);
+
+    private async Task<IReadOnlyList<int>> EvidencedRanksAsync(Guid partnershipId, DateTimeOffset asOf)
+    {
+        string[] levels = ["BASIC", "REACTIVE", "PROACTIVE", "DYNAMIC"];
+        var data = await GraphQLAsync("query($id: ID!, $asOf: DateTime!) { partnership(id: $id) { maturity(asOf: $asOf) { level } } }", new { id = partnershipId, asOf });
+        return data.GetProperty("partnership").GetProperty("maturity").EnumerateArray().Select(m => Array.IndexOf(levels, m.GetProperty("level").GetString())).ToList();
+    }
+
+    private async Task<JsonElement> GraphQLAsync(string query, object? variables = null)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await BrowserTokens.AdminTokenAsync(fixture));
+        var response = await http.PostAsJsonAsync("/graphql", new { query, variables });
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.False(body.TryGetProperty("errors", out var errors), $"unexpected errors: {errors}");
+        return body.GetProperty("data");
+    }
+}

@@ -36,19 +36,21 @@ function nextStep(definition, maturity) {
       h('p', {}, 'Now ', levelChip(maturity.level), ' → next ', levelChip(target),
         maturity.assessedLevel ? [' · members say ', levelChip(maturity.assessedLevel)] : '')),
     h('div', { class: 'next-step-body' },
-      h('section', {},
-        h('h3', {}, `What ${target.toLowerCase()} looks like`),
-        h('p', { class: 'framework' }, targetDefinition.framework),
-        targetDefinition.overview.length ? h('ul', {}, targetDefinition.overview.map((line) => h('li', {}, line))) : ''),
-      h('section', {},
-        h('h3', {}, 'Missing evidence'),
-        h('p', { class: 'missing', dataset: { testid: 'missing-evidence' } }, maturity.nextLevelNeeds ?? '—'),
-        maturity.evidenceExpiresAt ? h('p', { class: 'note' }, `The current level's evidence expires ${new Date(maturity.evidenceExpiresAt).toISOString().slice(0, 10)} unless renewed.`) : ''),
-      definition.advice
-        ? h('section', {}, h('h3', {}, `Advice (essay: ${definition.advice.area})`), definition.advice.text.map((line) => h('p', {}, line)))
-        : '',
-      definition.actions.length
-        ? h('section', {}, h('h3', {}, 'Playbook actions'),
-          h('ul', {}, definition.actions.map((a) => h('li', {}, a.action, a.resource ? h('span', { class: 'resource' }, ` — ${a.resource}`) : ''))))
-        : ''));
+      h('div', {},
+        h('section', {},
+          h('h3', {}, `What ${target.toLowerCase()} looks like`),
+          h('p', { class: 'framework' }, targetDefinition.framework),
+          targetDefinition.overview.length ? h('ul', {}, targetDefinition.overview.map((line) => h('li', {}, line))) : ''),
+        h('section', {},
+          h('h3', {}, 'Missing evidence'),
+          h('p', { class: 'missing', dataset: { testid: 'missing-evidence' } }, maturity.nextLevelNeeds ?? '—'),
+          maturity.evidenceExpiresAt ? h('p', { class: 'note' }, `The current level's evidence expires ${new Date(maturity.evidenceExpiresAt).toISOString().slice(0, 10)} unless renewed.`) : '')),
+      h('div', {},
+        definition.actions.length
+          ? h('section', {}, h('h3', {}, 'Playbook actions'),
+            h('ul', {}, definition.actions.map((a) => h('li', {}, a.action, a.resource ? h('span', { class: 'resource' }, ` — ${a.resource}`) : ''))))
+          : '',
+        definition.advice
+          ? h('section', { class: 'advice' }, h('h3', {}, `Advice (essay: ${definition.advice.area})`), definition.advice.text.map((line) => h('p', {}, line)))
+          : '')));
 }

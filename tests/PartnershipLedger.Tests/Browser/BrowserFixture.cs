@@ -44,6 +44,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Browser tests need Chromium at {ChromiumPath}: ops/test installs Debian's (apt-get install chromium).");
 
+        // Program ends in RunJasperFxCommands(args): as under Alba, start the host rather than parse the factory's settings as a command.
+        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Marten:Schema", Schema);
@@ -65,6 +67,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await factory.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
         Directory.CreateDirectory(ScreenshotFolder);
+        Assertions.SetDefaultExpectTimeout(15_000);   // the suite shares two cores with the Alba tests running beside it
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

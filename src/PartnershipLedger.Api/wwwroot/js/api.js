@@ -51,7 +51,9 @@ export async function graphql(query, variables = {}, { actingFor } = {}) {
 let queryFields;
 /** The names of the Query type's fields, from introspection (cached): lets pages use fields as they arrive. */
 export async function queryFieldNames() {
-  queryFields ??= graphql('{ __type(name: "Query") { fields { name } } }').then((data) => new Set(data.__type.fields.map((field) => field.name)));
+  queryFields ??= graphql('{ __type(name: "Query") { fields { name } } }').then(
+    (data) => new Set(data.__type.fields.map((field) => field.name)),
+    (error) => { queryFields = undefined; throw error; });
   return queryFields;
 }
 

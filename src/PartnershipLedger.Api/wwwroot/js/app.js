@@ -38,15 +38,19 @@ async function render() {
   document.getElementById('sign-out').hidden = !currentToken();
   document.title = `${route.title} · PartnershipLedger`;
   if (route.page === signInPage) {
-    signInPage(view, params, signInMessage);
+    show(view, h('div', { class: 'page' }));
+    signInPage(view.firstChild, params, signInMessage);
     signInMessage = null;
     return;
   }
+  // Each render draws into its own container: a page still loading when the route changes writes into a detached one.
+  const container = h('div', { class: 'page' }, h('p', { class: 'loading' }, 'Loading…'));
+  show(view, container);
   view.setAttribute('aria-busy', 'true');
-  show(view, h('p', { class: 'loading' }, 'Loading…'));
   try {
-    await route.page(view, params, ...(path.match(route.pattern).slice(1).map(decodeURIComponent)));
+    await route.page(container, params, ...(path.match(route.pattern).slice(1).map(decodeURIComponent)));
   } catch (error) {
+    if (!container.isConnected) return;
     if (error instanceof SignInNeeded) {
       if (error.code === 'UNAUTHENTICATED') signOut();
       signInMessage = error.code === 'FORBIDDEN'
@@ -55,9 +59,9 @@ async function render() {
       location.hash = `#/sign-in?then=${encodeURIComponent(location.hash)}`;
       return;
     }
-    show(view, h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, error.message));
+    show(container, h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, error.message));
   } finally {
-    view.removeAttribute('aria-busy');
+    if (container.isConnected) view.removeAttribute('aria-busy');
   }
 }
 

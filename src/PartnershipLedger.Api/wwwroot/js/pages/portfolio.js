@@ -104,12 +104,10 @@ function heatMap(model, partnerships) {
       }));
   });
   const shown = partnerships.edges.length;
-  return [
-    h('table', { class: 'heatmap', dataset: { testid: 'heatmap' } },
-      h('caption', {}, `${partnerships.totalCount} partnership${partnerships.totalCount === 1 ? '' : 's'}${shown < partnerships.totalCount ? `, the first ${shown} shown` : ''}; B, R, P, D: Basic, Reactive, Proactive, Dynamic (evidenced)`),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partnership'),
-        model.functions.map((f) => h('th', { scope: 'col', title: f.name }, h('span', { class: 'vertical' }, shortName(f.name)))))),
-      h('tbody', {}, rows)),
-  ];
+  return h('table', { class: 'heatmap', dataset: { testid: 'heatmap' } },
+    h('caption', {}, `${partnerships.totalCount} partnership${partnerships.totalCount === 1 ? '' : 's'}${shown < partnerships.totalCount ? `, the first ${shown} shown` : ''}; B, R, P, D: Basic, Reactive, Proactive, Dynamic (evidenced)`),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partnership'),
+      model.functions.map((f) => h('th', { scope: 'col', title: f.name }, h('span', { class: 'vertical' }, shortName(f.name)))))),
+    h('tbody', {}, rows));
 }
 

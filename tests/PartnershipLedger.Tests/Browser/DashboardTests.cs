@@ -58,8 +58,8 @@ public sealed class DashboardTests(BrowserFixture fixture)
         await Assertions.Expect(radars).Not.ToHaveAttributeAsync("data-as-of", asOfNow!);
         await Assertions.Expect(evidenced).Not.ToHaveAttributeAsync("points", now!);
         var asOf = DateTimeOffset.Parse((await radars.GetAttributeAsync("data-as-of"))!);
-        var expected = await EvidencedRanksAsync(partnership.Id, asOf);
-        Assert.Equal(expected, await RadarRanksAsync(page, "evidenced"));
+        Assert.Equal(await LevelsAsOfAsync(partnership.Id, asOf, "level"), await RadarLevelsAsync(page, "evidenced"));
+        Assert.Equal(await LevelsAsOfAsync(partnership.Id, asOf, "assessedLevel"), await RadarLevelsAsync(page, "assessed"));
         await BrowserFixture.ScreenshotAsync(page, "partnership-as-of");
     }
 
@@ -160,22 +160,15 @@ public sealed class DashboardTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "sign-in");
     }
 
-    /// <summary>Each function's evidenced level as the radar draws it: the distance of its dot from the centre, in rings.</summary>
-    private static async Task<IReadOnlyList<int>> RadarRanksAsync(IPage page, string kind) =>
-        await page.EvaluateAsync<int[]>($$"""
-            () => [...document.querySelectorAll('[data-testid=radar-{{kind}}] circle.radar-dot')].map(dot => {
-              const svg = dot.ownerSVGElement; const rings = svg.querySelectorAll('.radar-ring');
-              const centre = 170; const outer = 120;
-              const distance = Math.hypot(dot.cx.baseVal.value - centre, dot.cy.baseVal.value - centre);
-              return Math.round(distance / outer * 4) - 1;
-            })
-            """);
+    /// <summary>Each function's level as the radar's dots carry it, in model order.</summary>
+    private static async Task<IReadOnlyList<string>> RadarLevelsAsync(IPage page, string kind) =>
+        await page.Locator($"[data-testid=radar-{kind}] circle.radar-dot").EvaluateAllAsync<string[]>("dots => dots.map(dot => dot.dataset.level)");
 
-    private async Task<IReadOnlyList<int>> EvidencedRanksAsync(Guid partnershipId, DateTimeOffset asOf)
+    /// <summary>Each function's level (field "level" or "assessedLevel") at asOf, as the API answers; NONE when null.</summary>
+    private async Task<IReadOnlyList<string>> LevelsAsOfAsync(Guid partnershipId, DateTimeOffset asOf, string field)
     {
-        string[] levels = ["BASIC", "REACTIVE", "PROACTIVE", "DYNAMIC"];
-        var data = await GraphQLAsync("query($id: ID!, $asOf: DateTime!) { partnership(id: $id) { maturity(asOf: $asOf) { level } } }", new { id = partnershipId, asOf });
-        return data.GetProperty("partnership").GetProperty("maturity").EnumerateArray().Select(m => Array.IndexOf(levels, m.GetProperty("level").GetString())).ToList();
+        var data = await GraphQLAsync($"query($id: ID!, $asOf: DateTime!) {{ partnership(id: $id) {{ maturity(asOf: $asOf) {{ {field} }} }} }}", new { id = partnershipId, asOf });
+        return data.GetProperty("partnership").GetProperty("maturity").EnumerateArray().Select(m => m.GetProperty(field).GetString() ?? "NONE").ToList();
     }
 
     private async Task<JsonElement> GraphQLAsync(string query, object? variables = null)

@@ -44,7 +44,7 @@ export function radar({ functions, levelOf, kind, title }) {
   svg('title', {}, title),
   rings, axes, ringLabels,
   svg('polygon', { class: 'radar-shape', points: points(shape), dataset: { testid: `radar-${kind}-shape` } }),
-  shape.map(([x, y], index) => svg('circle', { class: 'radar-dot', cx: x, cy: y, r: 3.5 },
+  shape.map(([x, y], index) => svg('circle', { class: 'radar-dot', cx: x, cy: y, r: 3.5, dataset: { level: levelOf(functions[index].function) ?? 'NONE' } },
     svg('title', {}, `${functions[index].name}: ${levelNames[levelOf(functions[index].function)] ?? 'none'}`))),
   labels);
 }

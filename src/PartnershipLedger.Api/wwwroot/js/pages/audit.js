@@ -1,7 +1,7 @@
 // Audit: who recorded what, for which organization, when it happened and when it was recorded, with filters.
 // It reads Query.auditTrail; on a server that does not serve it yet, it reads one partnership's timeline (the same
 // AuditEntry) and filters that page in the browser.
-import { graphql, queryFieldNames } from '../api.js';
+import { GraphQLErrors, graphql, queryFieldNames } from '../api.js';
 import { formatDateTime, h, show, shortId } from '../dom.js';
 
 const entryFields = 'eventId streamId type summary actor organizationId occurredAt recordedAt correlationId retractsEventId';
@@ -20,8 +20,11 @@ const timelineQuery = `query Timeline($id: ID!) {
 const choicesQuery = `{ partnerships(first: 500) { edges { node { id name members { id name } } } } }`;
 
 export async function auditPage(view, params) {
-  const [fields, choices] = await Promise.all([queryFieldNames(), graphql(choicesQuery)]);
-  const hasAuditTrail = fields.has('auditTrail');
+  // Without introspection (GraphQL:Introspection=false) assume a server recent enough to serve auditTrail.
+  const [fields, choices] = await Promise.all([
+    queryFieldNames().catch((error) => { if (error instanceof GraphQLErrors) return null; throw error; }),
+    graphql(choicesQuery)]);
+  const hasAuditTrail = fields?.has('auditTrail') ?? true;
   const filters = {
     partnershipId: params.get('partnership') || null,
     organizationId: params.get('organization') || null,

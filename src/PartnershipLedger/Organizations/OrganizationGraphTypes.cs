@@ -68,7 +68,7 @@ public static class OrganizationFields
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.AddCommand<RegisterOrganization, RegisterOrganizationInput, OrganizationPayloadGraphType>(
-            "registerOrganization", "Registers an organization (an IT solution provider) so it can form partnerships.", organizationRequired: false);
+            "registerOrganization", "ADMIN only: registers an organization (an IT solution provider) so it can form partnerships.", organizationRequired: false);
         mutation.AddCommand<RenameOrganization, RenameOrganizationInput, OrganizationPayloadGraphType>(
             "renameOrganization", "Records the organization's new name.");
         mutation.AddCommand<AddOrganizationUser, AddOrganizationUserInput, OrganizationPayloadGraphType>(

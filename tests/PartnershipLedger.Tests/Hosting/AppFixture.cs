@@ -25,6 +25,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             // Back-dated agreements' reminders decide at once in tests (in production they wait for the back-fill).
             builder.UseSetting("Ledger:ReminderGrace", "00:00:00");
+            // Tests send requests far faster than people: the rate limits have tests of their own (their own hosts).
+            builder.UseSetting("RateLimit:TokenPermitsPerMinute", "0");
+            builder.UseSetting("RateLimit:UnauthenticatedPermitsPerMinute", "0");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
@@ -49,6 +52,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        TestTokens.Forget(Host);
         await Host.ResetAllMartenDataAsync();
         await Host.Services.GetRequiredService<IMessageStore>().Admin.ClearAllAsync();
     }

@@ -28,6 +28,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright playwright = null!;
 
     public string BaseUrl { get; private set; } = "";
+    public IServiceProvider Services => factory.Services;
     public IBrowser Browser { get; private set; } = null!;
     public IReadOnlyList<LoadedPartnership> Partnerships { get; private set; } = [];
 

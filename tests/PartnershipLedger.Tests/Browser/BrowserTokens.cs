@@ -1,11 +1,17 @@
+using PartnershipLedger.Api.Access;
+using PartnershipLedger.Recording;
+
 namespace PartnershipLedger.Tests.Browser;
 
 /// <summary>
-/// The one place browser tests get a token from. The API does not check tokens yet, so any text will do; when access
-/// control lands, issue a real admin token here (e.g. read the one the host wrote, or call issueToken) and every
-/// browser test follows.
+/// The one place browser tests get a token from: an admin token the ledger issues itself (as ops/run's development
+/// token), once per run. Rewire here to test the dashboard as a member or an auditor.
 /// </summary>
 public static class BrowserTokens
 {
-    public static Task<string> AdminTokenAsync(BrowserFixture fixture) => Task.FromResult("dev");
+    public const string AdminUser = "browser-tests@ledger.test";
+    private static Task<string>? admin;
+
+    public static Task<string> AdminTokenAsync(BrowserFixture fixture) =>
+        admin ??= DevelopmentToken.IssueAsync(fixture.Services, Actor.Admin(AdminUser), CancellationToken.None);
 }

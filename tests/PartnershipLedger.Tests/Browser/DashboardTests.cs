@@ -143,21 +143,22 @@ public sealed class DashboardTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task An_unauthenticated_answer_returns_to_sign_in_with_a_clear_message()
+    public async Task A_token_the_api_refuses_returns_to_sign_in_with_its_reason()
     {
-        var page = await fixture.SignedInPageAsync();
-        await page.RouteAsync("**/graphql", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 200, ContentType = "application/json",
-            Body = """{"errors":[{"message":"The token has expired.","extensions":{"code":"UNAUTHENTICATED"}}]}""",
-        }));
+        var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
 
-        await page.GotoAsync($"{fixture.BaseUrl}/#/audit");
+        await page.GotoAsync($"{fixture.BaseUrl}/#token=not-a-token");
 
         await page.WaitForURLAsync("**/#/sign-in*");
-        await Assertions.Expect(page.Locator("[data-testid=sign-in-message]")).ToContainTextAsync("Please sign in again: The token has expired.");
+        await Assertions.Expect(page.Locator("[data-testid=sign-in-message]")).ToContainTextAsync("Please sign in again: The bearer token is not valid");
         Assert.Null(await page.EvaluateAsync<string?>("localStorage.getItem('ledger.token')"));
         await BrowserFixture.ScreenshotAsync(page, "sign-in");
+
+        await page.Locator("#token").FillAsync(await BrowserTokens.AdminTokenAsync(fixture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=heatmap]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#signed-in")).ToHaveTextAsync($"{BrowserTokens.AdminUser} · admin");
     }
 
     /// <summary>Each function's level as the radar's dots carry it, in model order.</summary>

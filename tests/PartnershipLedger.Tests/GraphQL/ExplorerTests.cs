@@ -9,7 +9,7 @@ public sealed class ExplorerTests(AppFixture fixture) : IntegrationContext(fixtu
     private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     [Fact]
-    public async Task A_browser_opening_graphql_gets_the_explorer_page()
+    public async Task A_browser_opening_graphql_gets_the_explorer_page_without_a_token()
     {
         var result = await Host.Scenario(s =>
         {
@@ -30,7 +30,7 @@ public sealed class ExplorerTests(AppFixture fixture) : IntegrationContext(fixtu
     [InlineData("/explorer/editor.worker.js", "text/javascript")]
     [InlineData("/explorer/json.worker.js", "text/javascript")]
     [InlineData("/explorer/graphql.worker.js", "text/javascript")]
-    public async Task The_explorer_bundle_ships_with_the_app(string path, string contentType)
+    public async Task The_explorer_bundle_ships_with_the_app_and_needs_no_token(string path, string contentType)
     {
         var result = await Host.Scenario(s =>
         {
@@ -40,6 +40,19 @@ public sealed class ExplorerTests(AppFixture fixture) : IntegrationContext(fixtu
 
         Assert.StartsWith(contentType, result.Context.Response.ContentType);
         Assert.True(result.Context.Response.ContentLength > 1000 || (await result.ReadAsTextAsync()).Length > 1000, $"{path} looks empty");
+    }
+
+    [Fact]
+    public async Task A_graphql_client_without_a_token_is_still_refused()
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url("/graphql");
+            s.WithRequestHeader("Accept", "application/json");
+            s.StatusCodeShouldBe(401);
+        });
+
+        Assert.Contains("UNAUTHENTICATED", await result.ReadAsTextAsync());
     }
 
     [Fact]
@@ -57,7 +70,7 @@ public sealed class ExplorerTests(AppFixture fixture) : IntegrationContext(fixtu
     [Fact]
     public async Task A_browser_get_with_a_query_still_executes_it()
     {
-        var result = await Host.Scenario(s =>
+        var result = await Host.ScenarioWithTokenAsync(s =>
         {
             s.Get.Url("/graphql?query=" + Uri.EscapeDataString("{ maturityModel { version } }"));
             s.WithRequestHeader("Accept", BrowserAccept);
@@ -75,7 +88,7 @@ public sealed class ExplorerTests(AppFixture fixture) : IntegrationContext(fixtu
     [InlineData("application/json, text/html;q=0.5")]
     public async Task A_get_without_a_query_from_a_graphql_client_is_still_a_bad_request(string accept)
     {
-        var result = await Host.Scenario(s =>
+        var result = await Host.ScenarioWithTokenAsync(s =>
         {
             s.Get.Url("/graphql");
             s.WithRequestHeader("Accept", accept);

@@ -1,5 +1,5 @@
 // Every read and write goes through /graphql with the signed-in user's token (Authorization: Bearer ...).
-import { currentActor, currentToken } from './token.js';
+import { currentToken } from './token.js';
 
 /** The API refused who we are (UNAUTHENTICATED) or what we asked (FORBIDDEN): sign in again. */
 export class SignInNeeded extends Error {
@@ -19,21 +19,16 @@ export class GraphQLErrors extends Error {
 
 const signInCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
 
-/**
- * Runs a query or mutation and returns its data. `actingFor` names the organization a fact is recorded for: sent as
- * X-Actor-Organization (with X-Actor) while the API identifies callers by those headers; the token will replace them.
- */
-export async function graphql(query, variables = {}, { actingFor } = {}) {
+/** Runs a query or mutation as the signed-in user and returns its data. */
+export async function graphql(query, variables = {}) {
   const headers = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json;q=0.9' };
   const token = currentToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (actingFor) {
-    headers['X-Actor'] = currentActor();
-    headers['X-Actor-Organization'] = actingFor;
-  }
   const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   if (response.status === 401 || response.status === 403) {
-    throw new SignInNeeded(response.status === 401 ? 'Your token was not accepted.' : 'Your token does not allow this.', response.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+    const refusal = (await response.json().catch(() => null))?.errors?.[0];
+    throw new SignInNeeded(refusal?.message ?? (response.status === 401 ? 'Your token was not accepted.' : 'Your token does not allow this.'),
+      refusal?.extensions?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN'));
   }
   let body;
   try {
@@ -56,6 +51,14 @@ export async function queryFieldNames() {
     (error) => { queryFields = undefined; throw error; });
   return queryFields;
 }
+
+let viewer;
+/** Who the token says we are: { user, organizationId, role } (read once per page load). */
+export function me() {
+  viewer ??= graphql('{ me { user organizationId role } }').then((data) => data.me, (error) => { viewer = undefined; throw error; });
+  return viewer;
+}
+export const forgetMe = () => { viewer = undefined; };
 
 let model;
 /** The maturity model (functions, levels, questionnaires, advice), read once per page load. */

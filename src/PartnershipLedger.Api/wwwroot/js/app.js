@@ -1,6 +1,6 @@
 // The dashboard: hash routes to pages, sign-in, and one place that turns an UNAUTHENTICATED or FORBIDDEN answer
 // into the sign-in page with a clear message.
-import { SignInNeeded } from './api.js';
+import { SignInNeeded, forgetMe, me } from './api.js';
 import { h, show } from './dom.js';
 import { currentToken, signOut, takeTokenFromFragment } from './token.js';
 import { portfolioPage } from './pages/portfolio.js';
@@ -23,7 +23,7 @@ const view = document.getElementById('view');
 let signInMessage = null;
 
 async function render() {
-  takeTokenFromFragment();   // /#token=T, also when pasted into an open dashboard
+  if (takeTokenFromFragment()) forgetMe();   // /#token=T, also when pasted into an open dashboard
   const [path, query = ''] = (location.hash.replace(/^#/, '') || '/portfolio').split('?');
   const params = new URLSearchParams(query);
   const route = routes.find((r) => r.pattern.test(path));
@@ -34,8 +34,7 @@ async function render() {
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (link.dataset.nav === route.nav) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }
-  document.getElementById('signed-in').textContent = currentToken() ? 'Signed in' : 'Not signed in';
-  document.getElementById('sign-out').hidden = !currentToken();
+  showWhoIsSignedIn();
   document.title = `${route.title} · PartnershipLedger`;
   if (route.page === signInPage) {
     show(view, h('div', { class: 'page' }));
@@ -53,6 +52,7 @@ async function render() {
     if (!container.isConnected) return;
     if (error instanceof SignInNeeded) {
       if (error.code === 'UNAUTHENTICATED') signOut();
+      forgetMe();
       signInMessage = error.code === 'FORBIDDEN'
         ? `Your token does not allow this page (${error.message}). Sign in with another token.`
         : `Please sign in again: ${error.message}`;
@@ -65,8 +65,19 @@ async function render() {
   }
 }
 
+function showWhoIsSignedIn() {
+  const label = document.getElementById('signed-in');
+  document.getElementById('sign-out').hidden = !currentToken();
+  if (!currentToken()) {
+    label.textContent = 'Not signed in';
+    return;
+  }
+  me().then((viewer) => { label.textContent = `${viewer.user} · ${viewer.role.toLowerCase()}`; }, () => { label.textContent = ''; });
+}
+
 document.getElementById('sign-out').addEventListener('click', () => {
   signOut();
+  forgetMe();
   location.hash = '#/sign-in';
 });
 window.addEventListener('hashchange', render);

@@ -3,7 +3,6 @@
 // the GraphQL explorer at /graphql reads too.
 
 const tokenKey = 'ledger.token';
-const actorKey = 'ledger.actor';
 
 export function takeTokenFromFragment() {
   const fragment = new URLSearchParams(window.location.hash.replace(/^#/, ''));
@@ -17,7 +16,3 @@ export function takeTokenFromFragment() {
 export const currentToken = () => localStorage.getItem(tokenKey);
 export const signIn = (token) => localStorage.setItem(tokenKey, token.trim());
 export const signOut = () => localStorage.removeItem(tokenKey);
-
-// Until tokens identify the caller, recording needs a name (X-Actor): the one given at sign-in.
-export const currentActor = () => localStorage.getItem(actorKey) || 'dashboard user';
-export const rememberActor = (name) => (name.trim() ? localStorage.setItem(actorKey, name.trim()) : localStorage.removeItem(actorKey));

@@ -1,6 +1,6 @@
 // Self-assessment: a function's questionnaire from the playbook, answered here for one member, recorded with
 // recordSelfAssessment (one SelfAssessmentRecorded event), and the resulting level shown.
-import { GraphQLErrors, graphql, maturityModel } from '../api.js';
+import { GraphQLErrors, graphql, maturityModel, me } from '../api.js';
 import { h, show } from '../dom.js';
 import { levelChip, levelNames } from '../levels.js';
 
@@ -16,7 +16,7 @@ const recordMutation = `mutation Record($input: RecordSelfAssessmentInput!) {
 }`;
 
 export async function selfAssessmentPage(view, params, id) {
-  const [model, data] = await Promise.all([maturityModel(), graphql(partnershipQuery, { id })]);
+  const [model, data, viewer] = await Promise.all([maturityModel(), graphql(partnershipQuery, { id }), me()]);
   const partnership = data.partnership;
   if (!partnership) {
     show(view, h('h1', {}, 'Partnership not found'));
@@ -24,7 +24,13 @@ export async function selfAssessmentPage(view, params, id) {
   }
   const chosenFunction = params.get('function') || model.functions[0].function;
   const definition = model.functions.find((f) => f.function === chosenFunction);
-  const chosenMember = params.get('member') || partnership.members[0].id;
+  // A member answers for its own organization only; an admin may record for any member.
+  const answerable = viewer.role === 'ADMIN' ? partnership.members : partnership.members.filter((m) => m.id === viewer.organizationId);
+  if (answerable.length === 0) {
+    show(view, h('h1', {}, 'Self-assessment'), h('p', { class: 'error' }, `Only a member of ${partnership.name} can assess itself here; your token acts for another organization.`));
+    return;
+  }
+  const chosenMember = answerable.some((m) => m.id === params.get('member')) ? params.get('member') : answerable[0].id;
   const memberName = new Map(partnership.members.map((m) => [m.id, m.name]));
   const questionnaire = definition.assessment;
 
@@ -56,7 +62,7 @@ export async function selfAssessmentPage(view, params, id) {
       const submit = form.querySelector('button[type="submit"]');
       submit.disabled = true;
       try {
-        const result = await graphql(recordMutation, { input: { partnershipId: id, organizationId: chosenMember, function: chosenFunction, answers } }, { actingFor: chosenMember });
+        const result = await graphql(recordMutation, { input: { partnershipId: id, organizationId: chosenMember, function: chosenFunction, answers } });
         const maturity = result.recordSelfAssessment.partnership.maturity;
         const mine = maturity.find((m) => m.function === chosenFunction).assessments.find((a) => a.organizationId === chosenMember);
         show(outcome, h('p', { class: 'good' }, `Recorded: ${memberName.get(chosenMember)} assessed ${definition.name} at `, levelChip(mine.level), ` (${mine.yesCount} of ${answers.length} yes).`));
@@ -83,7 +89,7 @@ export async function selfAssessmentPage(view, params, id) {
           model.functions.map((f) => h('option', { value: f.function, selected: f.function === chosenFunction }, f.name)))),
       h('label', {}, 'Answering for',
         h('select', { name: 'member', onchange: (event) => navigate('member', event.target.value) },
-          partnership.members.map((m) => h('option', { value: m.id, selected: m.id === chosenMember }, m.name))))),
+          answerable.map((m) => h('option', { value: m.id, selected: m.id === chosenMember }, m.name))))),
     h('h2', {}, questionnaire.title),
     currentHolder,
     form,

@@ -151,7 +151,7 @@ public sealed class DashboardTests(BrowserFixture fixture)
         await page.GotoAsync($"{fixture.BaseUrl}/#token=not-a-token");
 
         await page.WaitForURLAsync("**/#/sign-in*");
-        await Assertions.Expect(page.Locator("[data-testid=sign-in-message]")).ToContainTextAsync("Please sign in again: The bearer token is not valid");
+        await Assertions.Expect(page.Locator("[data-testid=sign-in-message]")).ToHaveTextAsync($"Please sign in again: {await RefusalOfAsync("not-a-token")}");
         Assert.Null(await page.EvaluateAsync<string?>("localStorage.getItem('ledger.token')"));
         await BrowserFixture.ScreenshotAsync(page, "sign-in");
 
@@ -170,6 +170,18 @@ public sealed class DashboardTests(BrowserFixture fixture)
     {
         var data = await GraphQLAsync($"query($id: ID!, $asOf: DateTime!) {{ partnership(id: $id) {{ maturity(asOf: $asOf) {{ {field} }} }} }}", new { id = partnershipId, asOf });
         return data.GetProperty("partnership").GetProperty("maturity").EnumerateArray().Select(m => m.GetProperty(field).GetString() ?? "NONE").ToList();
+    }
+
+    /// <summary>The API's own message when it refuses this token (401, UNAUTHENTICATED).</summary>
+    private async Task<string> RefusalOfAsync(string token)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var response = await http.PostAsJsonAsync("/graphql", new { query = "{ me { user } }" });
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0];
+        Assert.Equal("UNAUTHENTICATED", error.GetProperty("extensions").GetProperty("code").GetString());
+        return error.GetProperty("message").GetString()!;
     }
 
     private async Task<JsonElement> GraphQLAsync(string query, object? variables = null)

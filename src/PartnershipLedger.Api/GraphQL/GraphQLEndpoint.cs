@@ -183,14 +183,15 @@ public static class GraphQLEndpoint
     /// <summary>401 with a GraphQL error UNAUTHENTICATED saying what was wrong with the token, if there was one.</summary>
     private static async Task RefuseUnauthenticatedAsync(HttpContext http)
     {
-        var failure = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+        // The handler caches its result per request: this asks again for why it failed, at no cost.
+        var failure = (await http.AuthenticateAsync()).Failure;
         var message = failure switch
         {
             null when http.Request.Headers.Authorization.Count == 0 => "This API needs a bearer token: send `Authorization: Bearer <token>` (ops/run writes a development admin token to .data/dev-token; admins issue tokens with issueToken).",
             null => "The Authorization header is not a bearer token: send `Authorization: Bearer <token>`.",
+            AuthenticationFailureException ours => ours.Message,   // the registry's answer: revoked, expired, never issued
             SecurityTokenExpiredException => "The bearer token has expired: ask an admin for a new one.",
-            SecurityTokenException => "The bearer token is not valid: it is malformed, or not signed by this ledger.",
-            _ => failure.Message,
+            _ => "The bearer token is not valid: it is malformed, or not signed by this ledger.",
         };
         http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         http.Response.Headers.WWWAuthenticate = "Bearer";

@@ -17,7 +17,7 @@ public sealed record As(string User, Guid? Organization = null, Role? Role = nul
 
     public Actor ToActor()
     {
-        var role = Role ?? (Organization is null ? Access.Role.Admin : Access.Role.Member);
+        var role = Role ?? (Organization is null ? PartnershipLedger.Access.Role.Admin : PartnershipLedger.Access.Role.Member);
         return new Actor(User, Organization) { Role = role, Reach = Reach ?? [] };
     }
 }

@@ -11,9 +11,9 @@ public static class ExplorerPage
     public const string File = "explorer/index.html";
 
     /// <summary>
-    /// True for a GET without a query whose Accept names text/html with a q-value at least as high as any range that
-    /// covers the GraphQL response types: a browser's navigation, not a GraphQL client (which names JSON types, or
-    /// sends */* alone).
+    /// True for a GET without a query whose Accept names text/html with a q-value at least as high as any JSON type or
+    /// application/* it names: a browser's navigation (text/html first, */* as a fallback), not a GraphQL client, which
+    /// names a JSON type or sends */* alone.
     /// </summary>
     public static bool IsWanted(HttpRequest request)
     {

@@ -52,7 +52,7 @@ export function radar({ functions, levelOf, kind, title }) {
 const shortNames = {
   'Joint business planning': 'Planning',
   'Leads and pipeline': 'Leads & pipeline',
-  'Sales compensation': 'Compensation',
+  'Sales compensation': 'Sales comp.',
   'Market messaging': 'Messaging',
   'Resource utilization': 'Resources',
   'Readiness and certification': 'Readiness',

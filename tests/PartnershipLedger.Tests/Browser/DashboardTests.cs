@@ -60,6 +60,7 @@ public sealed class DashboardTests(BrowserFixture fixture)
         var asOf = DateTimeOffset.Parse((await radars.GetAttributeAsync("data-as-of"))!);
         Assert.Equal(await LevelsAsOfAsync(partnership.Id, asOf, "level"), await RadarLevelsAsync(page, "evidenced"));
         Assert.Equal(await LevelsAsOfAsync(partnership.Id, asOf, "assessedLevel"), await RadarLevelsAsync(page, "assessed"));
+        await Assertions.Expect(page.Locator("#rhythm-title")).ToHaveTextAsync($"Meeting rhythm as of {asOf.UtcDateTime:yyyy-MM-dd}");
         await BrowserFixture.ScreenshotAsync(page, "partnership-as-of");
     }
 

@@ -7,19 +7,23 @@ import { radar } from '../charts/radar.js';
 
 const maturityFields = 'function level assessedLevel gap since';
 
-const partnershipQuery = `query Partnership($id: ID!) {
+// What the as-of slider redraws: each of these as it stood at $asOf (null: now).
+const standingFields = `
+    maturity(asOf: $asOf) { ${maturityFields} }
+    rhythm(asOf: $asOf) { observed meetingsLast12Months lastMeetingAt daysSinceLastMeeting slipped previous nextMeetingDueBy advice }
+    reciprocity(to: $asOf) { index balanced members { organizationId leadsGiven leadsReceived resourcesGiven resourcesReceived referencesGiven referencesReceived given received } }
+    agreementReviews(asOf: $asOf) { agreementId kind title signedAt lastReviewedAt reviewDueAt overdue overdueDays inForce terminatedAt expiresOn }`;
+
+const partnershipQuery = `query Partnership($id: ID!, $asOf: DateTime) {
   partnership(id: $id) {
     id name status formedAt endedAt
     members { id name partnerTypes homeRegion }
-    maturity { ${maturityFields} }
     maturityHistory { function at from to basis causeEventId reason }
-    rhythm { observed meetingsLast12Months lastMeetingAt daysSinceLastMeeting slipped previous nextMeetingDueBy advice }
-    reciprocity { index balanced members { organizationId leadsGiven leadsReceived resourcesGiven resourcesReceived referencesGiven referencesReceived given received } }
-    agreementReviews { agreementId kind title signedAt lastReviewedAt reviewDueAt overdue overdueDays inForce terminatedAt expiresOn }
+    ${standingFields}
   }
 }`;
 
-const asOfQuery = `query MaturityAsOf($id: ID!, $asOf: DateTime!) { partnership(id: $id) { maturity(asOf: $asOf) { ${maturityFields} } } }`;
+const asOfQuery = `query StandingAsOf($id: ID!, $asOf: DateTime) { partnership(id: $id) { ${standingFields} } }`;
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -35,6 +39,18 @@ export async function partnershipPage(view, params, id) {
 
   const radars = h('div', { class: 'radars', dataset: { testid: 'radars' } });
   const table = h('div', { class: 'maturity-table-holder' });
+  const rhythm = h('div');
+  const reciprocity = h('div');
+  const agreements = h('div');
+  const asOfNotes = [];
+  const drawStanding = (standing, asOf, isNow) => {
+    drawMaturity(standing.maturity, asOf);
+    show(rhythm, rhythmPanel(standing.rhythm));
+    show(reciprocity, reciprocityPanel(standing.reciprocity, memberName));
+    show(agreements, agreementsPanel(standing.agreementReviews));
+    for (const note of asOfNotes) note.textContent = isNow ? '' : ` as of ${formatDate(asOf)}`;
+  };
+  const asOfNote = () => { const note = h('span', { class: 'as-of-note' }); asOfNotes.push(note); return note; };
   const drawMaturity = (maturity, asOf) => {
     const byFunction = new Map(maturity.map((m) => [m.function, m]));
     radars.dataset.asOf = asOf;
@@ -55,8 +71,9 @@ export async function partnershipPage(view, params, id) {
     const asOf = daysAfterFormation >= totalDays ? new Date(end) : new Date(formed + daysAfterFormation * day);
     asOfLabel.textContent = daysAfterFormation >= totalDays ? `${formatDate(asOf.toISOString())} (now)` : formatDate(asOf.toISOString());
     const mine = ++request;
-    const answer = await graphql(asOfQuery, { id, asOf: asOf.toISOString() });
-    if (mine === request) drawMaturity(answer.partnership.maturity, asOf.toISOString());   // a later move wins
+    const isNow = daysAfterFormation >= totalDays && !partnership.endedAt;
+    const answer = await graphql(asOfQuery, { id, asOf: isNow ? null : asOf.toISOString() });
+    if (mine === request) drawStanding(answer.partnership, asOf.toISOString(), isNow);   // a later move wins
   };
   let pending;
   const slider = h('input', {
@@ -80,15 +97,15 @@ export async function partnershipPage(view, params, id) {
       h('div', { class: 'section-head' }, h('h2', { id: 'radar-title' }, 'Maturity of the ten functions'), levelLegend()),
       h('div', { class: 'as-of' },
         h('label', { for: 'as-of' }, 'As of'), slider, asOfLabel,
-        h('p', { id: 'as-of-help', class: 'note' }, 'Slide back in time, from the formation to now: the radars show each function as the record and the assessments stood then.')),
+        h('p', { id: 'as-of-help', class: 'note' }, 'Slide back in time, from the formation to now: the radars, the meeting rhythm, reciprocity and agreement reviews show the partnership as it stood then.')),
       radars, table),
     h('div', { class: 'columns' },
-      h('section', { 'aria-labelledby': 'rhythm-title' }, h('h2', { id: 'rhythm-title' }, 'Meeting rhythm'), rhythmPanel(partnership.rhythm)),
-      h('section', { 'aria-labelledby': 'reciprocity-title' }, h('h2', { id: 'reciprocity-title' }, 'Reciprocity'), reciprocityPanel(partnership.reciprocity, memberName))),
-    h('section', { 'aria-labelledby': 'agreements-title' }, h('h2', { id: 'agreements-title' }, 'Agreement reviews'), agreementsPanel(partnership.agreementReviews)),
+      h('section', { 'aria-labelledby': 'rhythm-title' }, h('h2', { id: 'rhythm-title' }, 'Meeting rhythm', asOfNote()), rhythm),
+      h('section', { 'aria-labelledby': 'reciprocity-title' }, h('h2', { id: 'reciprocity-title' }, 'Reciprocity', asOfNote()), reciprocity)),
+    h('section', { 'aria-labelledby': 'agreements-title' }, h('h2', { id: 'agreements-title' }, 'Agreement reviews', asOfNote()), agreements),
     h('section', { 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, 'History of level changes'), historyTimeline(partnership.maturityHistory, functions, id, memberName)));
 
-  drawMaturity(partnership.maturity, new Date(end).toISOString());
+  drawStanding(partnership, new Date(end).toISOString(), true);
 }
 
 function maturityTable(functions, byFunction) {

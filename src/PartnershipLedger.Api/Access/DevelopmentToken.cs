@@ -51,12 +51,20 @@ public static class DevelopmentToken
         return token;
     }
 
-    /// <summary>Issues an admin token for <paramref name="holder"/>, recorded by the ledger itself; returns the signed token.</summary>
-    public static async Task<string> IssueAsync(IServiceProvider services, Actor holder, CancellationToken cancellation)
+    /// <summary>
+    /// Issues a token for <paramref name="holder"/> (user, organization, role and, for an auditor, reach), recorded by
+    /// <paramref name="issuer"/> (default: the ledger itself); returns the signed token.
+    /// </summary>
+    public static async Task<string> IssueAsync(IServiceProvider services, Actor holder, CancellationToken cancellation, Actor? issuer = null, int? validForDays = null)
     {
         var store = services.GetRequiredService<IDocumentStore>();
         await using var session = store.LightweightSession();
-        var command = new IssueToken(holder.OrganizationId, holder.User, holder.Role) { Actor = Actor.Ledger, Reach = holder.Role == Role.Auditor ? holder.Reach : null };
+        var command = new IssueToken(holder.OrganizationId, holder.User, holder.Role)
+        {
+            Actor = issuer ?? Actor.Ledger,
+            Reach = holder.Role == Role.Auditor ? holder.Reach : null,
+            ValidForDays = validForDays,
+        };
         var recorded = await IssueTokenHandler.Handle(command, session, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<AuthSettings>(), cancellation);
         await session.SaveChangesAsync(cancellation);
         var issued = await session.LoadAsync<AccessToken>(recorded.StreamId, cancellation);

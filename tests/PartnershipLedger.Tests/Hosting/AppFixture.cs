@@ -16,7 +16,10 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>Starts the app as configured for tests; <paramref name="settings"/> override configuration keys.</summary>
-    public static Task<IAlbaHost> StartAsync(params (string Key, string Value)[] settings)
+    public static Task<IAlbaHost> StartAsync(params (string Key, string Value)[] settings) => StartAsync(_ => { }, settings);
+
+    /// <summary>Starts the app as configured for tests, with extra services (e.g. a logger that captures what the app logs).</summary>
+    public static Task<IAlbaHost> StartAsync(Action<IServiceCollection> services, params (string Key, string Value)[] settings)
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger")))
             throw new InvalidOperationException("Integration tests need PostgreSQL: run them with ops/test, or set ConnectionStrings__Ledger.");
@@ -29,10 +32,11 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("RateLimit:TokenPermitsPerMinute", "0");
             builder.UseSetting("RateLimit:UnauthenticatedPermitsPerMinute", "0");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
-            builder.ConfigureServices(services =>
+            builder.ConfigureServices(collection =>
             {
-                services.DisableAllExternalWolverineTransports();
-                services.ConfigureMarten(options => options.Logger(SqlCommandLog.Instance));
+                collection.DisableAllExternalWolverineTransports();
+                collection.ConfigureMarten(options => options.Logger(SqlCommandLog.Instance));
+                services(collection);
             });
         });
     }

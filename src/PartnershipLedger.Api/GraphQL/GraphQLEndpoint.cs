@@ -170,7 +170,19 @@ public static class GraphQLEndpoint
             return new Caller(Actor.Anonymous, correlation, $"X-Actor-Organization '{organization}' is not an organization id.");
         if (user.Length > 200)
             return new Caller(Actor.Anonymous, correlation, "X-Actor is longer than 200 characters.");
-        return new Caller(new Actor(user, organization.Length > 0 ? Guid.Parse(organization) : null), correlation);
+        var actor = new Actor(user, organization.Length > 0 ? Guid.Parse(organization) : null);
+        IReadOnlyList<Guid> own = actor.OrganizationId is { } acting ? [acting] : [];
+        // TEMPORARY (audit trail branch, until bearer tokens replace these headers): X-Actor-Role admin|member|auditor
+        // gives the actor a role; a member's or auditor's reach is their own organization. Remove with the token change.
+        switch (http.Request.Headers["X-Actor-Role"].ToString().Trim().ToLowerInvariant())
+        {
+            case "": break;
+            case "admin": actor = actor with { Role = Access.Role.Admin }; break;
+            case "member": actor = actor with { Role = Access.Role.Member, Reach = own }; break;
+            case "auditor": actor = actor with { Role = Access.Role.Auditor, Reach = own }; break;
+            case var role: return new Caller(Actor.Anonymous, correlation, $"X-Actor-Role '{role}' is not a role: admin, member or auditor.");
+        }
+        return new Caller(actor, correlation);
     }
 
     /// <summary>

@@ -3,8 +3,15 @@ using Alba;
 
 namespace PartnershipLedger.Tests.Hosting;
 
-/// <summary>Who a test request claims to be (the X-Actor and X-Actor-Organization headers).</summary>
-public sealed record As(string User, Guid? Organization = null);
+/// <summary>
+/// Who a test request claims to be (the X-Actor and X-Actor-Organization headers), and with which role ("admin",
+/// "member", "auditor"; none: the default). The role goes in the TEMPORARY X-Actor-Role header until bearer tokens come.
+/// </summary>
+public sealed record As(string User, Guid? Organization = null, string? Role = null)
+{
+    public static As Admin(string user = "root@ledger.example") => new(user, null, "admin");
+    public static As MemberOf(Guid organization, string user = "member@example.com") => new(user, organization, "member");
+}
 
 public static class GraphQLRequests
 {
@@ -18,6 +25,7 @@ public static class GraphQLRequests
             {
                 scenario.WithRequestHeader("X-Actor", caller.User);
                 if (caller.Organization is { } organization) scenario.WithRequestHeader("X-Actor-Organization", organization.ToString());
+                if (caller.Role is { } role) scenario.WithRequestHeader("X-Actor-Role", role);
             }
             scenario.StatusCodeShouldBe(expectedStatus);
         });

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Marten;
 using Npgsql;
 using PartnershipLedger.Partnerships;
@@ -8,13 +9,13 @@ namespace PartnershipLedger.Audit;
 /// <summary>Why a stored event breaks its stream's hash chain.</summary>
 public enum ChainBreak
 {
-    /// <summary>The event's data or metadata changed after it was recorded: they no longer hash to its chain value.</summary>
+    [Description("The event's data or metadata changed after it was recorded: they no longer hash to its chain value.")]
     ContentAltered,
 
-    /// <summary>The event's chain value was rewritten: it does not follow from the previous one, yet the next event links to the right one.</summary>
+    [Description("The event's chain value was rewritten: it does not follow from the previous one, yet the next event links to the value it should have.")]
     ChainAltered,
 
-    /// <summary>A link is gone: a version of the stream is missing (a deleted row), or an event carries no chain value.</summary>
+    [Description("A link is gone: a version of the stream is missing (a deleted event), or an event carries no chain value.")]
     LinkMissing,
 }
 

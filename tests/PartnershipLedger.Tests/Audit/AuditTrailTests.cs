@@ -166,3 +166,20 @@ public sealed class AuditTrailTests(AppFixture fixture) : IntegrationContext(fix
         Assert.Equal("to", (await RequestAsync(As.Admin(), ("from", "2025-02-01T00:00:00Z"), ("to", "2025-01-01T00:00:00Z"))).SingleError("VALIDATION").Field());
     }
 }
+
+/// <summary>The audit trail's filters have their indexes, and Marten's migrations keep them.</summary>
+public sealed class AuditIndexTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task The_audit_indexes_exist_on_mt_events_after_start_and_reset()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger"));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("select indexname from pg_indexes where schemaname = 'ledger' and tablename = 'mt_events'", connection);
+        var names = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+
+        Assert.All(PartnershipLedger.Audit.Configuration.EventIndexes, index => Assert.Contains(index.Name, names));
+    }
+}

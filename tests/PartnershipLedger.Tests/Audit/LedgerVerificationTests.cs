@@ -188,3 +188,24 @@ public sealed class LedgerVerificationTests(AppFixture fixture) : IntegrationCon
         Assert.Equal("partnershipId", response.SingleError("VALIDATION").Field());
     }
 }
+
+/// <summary>What the chain costs a command: one indexed read of the stream's head, none for a new stream.</summary>
+public sealed class ChainCostTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task A_command_on_an_existing_stream_reads_the_chain_head_once_and_a_new_stream_never()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+
+        using (var log = SqlCommandLog.Instance.Start())
+        {
+            await Host.RecordAsync("holdPartnerMeeting", new { partnershipId = partnership.PartnershipId, inPerson = true }, partnership.FirstUser);
+            Assert.Single(log.Commands, sql => sql.Contains("headers ->> 'chain'"));
+        }
+        using (var log = SqlCommandLog.Instance.Start())
+        {
+            await Host.RegisterOrganizationAsync("Northwind");
+            Assert.DoesNotContain(log.Commands, sql => sql.Contains("headers ->> 'chain'"));
+        }
+    }
+}

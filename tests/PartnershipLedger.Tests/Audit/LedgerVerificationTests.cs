@@ -1,6 +1,10 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PartnershipLedger.Functions.JointBusinessPlanning;
+using PartnershipLedger.Recording;
 using PartnershipLedger.Tests.Hosting;
+using Wolverine;
 
 namespace PartnershipLedger.Tests.Audit;
 
@@ -179,6 +183,20 @@ public sealed class LedgerVerificationTests(AppFixture fixture) : IntegrationCon
         var check = await VerifyAsync(partnership.PartnershipId);
         Assert.True(check.GetProperty("intact").GetBoolean(), check.ToString());
         Assert.Equal(3, check.GetProperty("eventsChecked").GetInt32());
+    }
+
+    [Fact]
+    public async Task Commands_sent_through_Wolverine_without_a_correlation_id_are_chained_too()
+    {
+        // As the demo loader records: no request, so Wolverine supplies the correlation id.
+        var partnership = await Host.FormPartnershipAsync();
+        using var scope = Host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<Recorded>(
+            new HoldPartnerMeeting(true, "Quarterly review") { PartnershipId = partnership.PartnershipId, Actor = new Actor("ada@first.example", partnership.First) });
+
+        var check = await VerifyAsync(partnership.PartnershipId);
+        Assert.True(check.GetProperty("intact").GetBoolean(), check.ToString());
+        Assert.Equal(2, check.GetProperty("eventsChecked").GetInt32());
     }
 
     [Fact]

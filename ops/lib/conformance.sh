@@ -64,7 +64,10 @@ run_conformance() {
   started=$SECONDS
   echo "ops/test: conformance: starting the app on $url for the GraphQL-over-HTTP audit..."
   # Run the built assembly from its own folder (settings and the model file ship beside it), as ops/run does.
-  (cd "$app" && ASPNETCORE_ENVIRONMENT=Development Urls="$url" exec dotnet PartnershipLedger.Api.dll) >"$logdir/conformance-app.log" 2>&1 &
+  # The app writes a development admin token once it is up: the audit sends it, as any client would.
+  local token_file="$logdir/conformance-token"
+  rm -f "$token_file"
+  (cd "$app" && ASPNETCORE_ENVIRONMENT=Development Urls="$url" Auth__DevTokenFile="$token_file" exec dotnet PartnershipLedger.Api.dll) >"$logdir/conformance-app.log" 2>&1 &
   conformance_app_pid=$!
   trap 'conformance_stop_app' EXIT
   trap 'conformance_stop_app; exit 130' INT TERM
@@ -72,7 +75,7 @@ run_conformance() {
   local ready=false
   for _ in $(seq 1 120); do
     if ! kill -0 "$conformance_app_pid" 2>/dev/null; then break; fi
-    if node -e 'fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$url/health"; then ready=true; break; fi
+    if [ -s "$token_file" ] && node -e 'fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$url/health"; then ready=true; break; fi
     sleep 0.5
   done
   if [ "$ready" != true ]; then
@@ -82,7 +85,7 @@ run_conformance() {
     return
   fi
 
-  node "$tool/audit.mjs" "$url/graphql" "$root/schema/schema.graphql" | tee "$logdir/conformance.txt"
+  LEDGER_TOKEN="$(tr -d '[:space:]' <"$token_file")" node "$tool/audit.mjs" "$url/graphql" "$root/schema/schema.graphql" | tee "$logdir/conformance.txt"
   status=${PIPESTATUS[0]}
   conformance_stop_app; trap - EXIT INT TERM
 

@@ -1,4 +1,5 @@
 using JasperFx;
+using PartnershipLedger.Api.Access;
 using PartnershipLedger.Api.GraphQL;
 using PartnershipLedger.Api.Storage;
 using PartnershipLedger.Demo;
@@ -8,13 +9,16 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddMaturityModel(builder.Configuration);
 builder.AddLedgerStore();
+builder.AddLedgerAuthentication();
 builder.Services.AddLedgerGraphQL(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseLedgerAuthentication();
 app.MapHealthEndpoint();
 app.MapGraphQLEndpoint();
 app.LoadDemoPortfolioWhenAsked();
+app.WriteDevelopmentTokenWhenAsked();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

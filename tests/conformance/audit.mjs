@@ -7,6 +7,8 @@
 // 2. The introspection result: graphql-js must accept it (buildClientSchema), and its printSchema must
 //    equal printSchema(buildSchema(schema/schema.graphql)); a difference counts as one more failure.
 // The exit status is 0 only when nothing failed.
+// The API needs a bearer token: LEDGER_TOKEN (ops/lib/conformance.sh passes the app's development token) is sent
+// with every request as `Authorization: Bearer ...`, as any real client does.
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -30,6 +32,7 @@ if (!url) {
 function exactFetch(target, init = {}) {
   return new Promise((resolve, reject) => {
     const headers = { ...(init.headers ?? {}) };
+    if (process.env.LEDGER_TOKEN) headers.authorization = `Bearer ${process.env.LEDGER_TOKEN}`;
     const body = init.body == null ? null : Buffer.from(String(init.body), 'utf8');
     if (body) headers['content-length'] = String(body.length);
     const request = http.request(target, { method: init.method ?? 'GET', headers }, (response) => {

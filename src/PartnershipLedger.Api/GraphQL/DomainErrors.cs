@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Instrumentation;
+using PartnershipLedger.Access;
 using PartnershipLedger.Graph;
 using PartnershipLedger.Recording;
 
@@ -21,6 +22,7 @@ public sealed class DomainErrors : IFieldMiddleware
         }
         catch (Exception refused) when (Translate(refused) is { Count: > 0 } errors)
         {
+            await RecordDenialAsync(refused, context);
             // The last error is thrown rather than added, which keeps GraphQL.NET from adding a "cannot return
             // null for a non-null field" error of its own; it stamps location and path on a thrown error itself.
             foreach (var error in errors.SkipLast(1))
@@ -33,20 +35,30 @@ public sealed class DomainErrors : IFieldMiddleware
     }
 
     /// <summary>For exceptions that escape field middleware (raised while a DataLoader result is awaited, say).</summary>
-    public static Task HandleUnhandledAsync(UnhandledExceptionContext context, ILogger logger)
+    public static async Task HandleUnhandledAsync(UnhandledExceptionContext context, ILogger logger)
     {
         var errors = Translate(context.OriginalException);
         if (errors.Count > 0)
         {
+            if (context.FieldContext is { } fieldContext) await RecordDenialAsync(context.OriginalException, fieldContext);
             foreach (var extra in errors.Skip(1)) context.Context?.Errors.Add(extra);
             context.Exception = errors[0];
-            return Task.CompletedTask;
+            return;
         }
         var correlation = context.FieldContext is { } field ? Caller.Of(field).CorrelationId : "unknown";
         logger.LogError(context.OriginalException, "Internal error in GraphQL request {CorrelationId}", correlation);
         context.Exception = new ExecutionError($"An internal error occurred; it was logged with correlation id {correlation}.") { Code = "INTERNAL" }
             .AddExtension("correlationId", correlation);
-        return Task.CompletedTask;
+    }
+
+    /// <summary>A known caller refused for their role or reach leaves an AccessDenied event on their token's stream.</summary>
+    private static async Task RecordDenialAsync(Exception refused, IResolveFieldContext context)
+    {
+        if (refused is not (ForbiddenException or NotFoundException { OutOfReach: true })) return;
+        var caller = Caller.Of(context);
+        if (!caller.Actor.IsKnown) return;
+        await context.RequestServices!.GetRequiredService<AccessDenials>()
+            .RecordAsync(caller.Actor, caller.CorrelationId, context.FieldDefinition.Name, refused.Message, CancellationToken.None);
     }
 
     private static IReadOnlyList<ExecutionError> Translate(Exception exception) => exception switch
@@ -60,6 +72,7 @@ public sealed class DomainErrors : IFieldMiddleware
         JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException =>
             [new ExecutionError("Someone else recorded on the same stream at the same moment; nothing of this request was stored. Reload and retry.") { Code = "CONFLICT" }],
         UnauthenticatedException unknown => [new ExecutionError(unknown.Message) { Code = "UNAUTHENTICATED" }],
+        ForbiddenException forbidden => [new ExecutionError(forbidden.Message) { Code = "FORBIDDEN" }],
         _ => [],
     };
 }

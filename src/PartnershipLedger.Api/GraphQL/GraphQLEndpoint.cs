@@ -5,7 +5,10 @@ using GraphQL.Transport;
 using GraphQL.Utilities;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.IdentityModel.Tokens;
+using PartnershipLedger.Access;
 using Microsoft.Net.Http.Headers;
 using PartnershipLedger.Graph;
 using PartnershipLedger.Recording;
@@ -26,7 +29,7 @@ public static class GraphQLEndpoint
     public static void MapGraphQLEndpoint(this IEndpointRouteBuilder app)
     {
         app.Map(Path, HandleAsync);
-        app.MapGet(Path + "/schema.graphql", (LedgerSchema schema) => Results.Text(Sdl(schema), "text/plain; charset=utf-8"));
+        app.MapGet(Path + "/schema.graphql", (LedgerSchema schema) => Results.Text(Sdl(schema), "text/plain; charset=utf-8")).RequireAuthorization();
     }
 
     /// <summary>The schema as SDL, as checked in at schema/schema.graphql.</summary>
@@ -34,6 +37,11 @@ public static class GraphQLEndpoint
 
     private static async Task HandleAsync(HttpContext http, IDocumentExecuter<LedgerSchema> executer, IGraphQLTextSerializer serializer, GraphQLLimits limits, ILogger<LedgerSchema> logger)
     {
+        if (IdentifyCaller(http) is not { } caller)
+        {
+            await RefuseUnauthenticatedAsync(http);
+            return;
+        }
         var isGet = HttpMethods.IsGet(http.Request.Method);
         if (!isGet && !HttpMethods.IsPost(http.Request.Method))
         {
@@ -69,8 +77,6 @@ public static class GraphQLEndpoint
             return;
         }
 
-        var caller = IdentifyCaller(http);
-        http.Response.Headers[CorrelationHeader] = caller.CorrelationId;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(limits.Timeout);
         ExecutionResult result;
@@ -157,32 +163,35 @@ public static class GraphQLEndpoint
     private static readonly JsonSerializerOptions ErrorJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
-    /// Who is calling. Until access control exists the caller names themselves with the X-Actor (user) and
-    /// X-Actor-Organization (organization id) headers; the correlation id is X-Correlation-Id or a new one.
+    /// Who is calling: the actor of the bearer token the authentication middleware validated (signature, expiry, the
+    /// registry's "not revoked"), or null. Nothing in the request's headers or body can name another actor. The
+    /// correlation id is X-Correlation-Id or a new one.
     /// </summary>
-    private static Caller IdentifyCaller(HttpContext http)
+    private static Caller? IdentifyCaller(HttpContext http)
     {
         var correlation = http.Request.Headers[CorrelationHeader].ToString();
         if (string.IsNullOrWhiteSpace(correlation) || correlation.Length > 100) correlation = Guid.NewGuid().ToString("N");
-        var user = http.Request.Headers["X-Actor"].ToString().Trim();
-        var organization = http.Request.Headers["X-Actor-Organization"].ToString().Trim();
-        if (organization.Length > 0 && !Guid.TryParse(organization, out _))
-            return new Caller(Actor.Anonymous, correlation, $"X-Actor-Organization '{organization}' is not an organization id.");
-        if (user.Length > 200)
-            return new Caller(Actor.Anonymous, correlation, "X-Actor is longer than 200 characters.");
-        var actor = new Actor(user, organization.Length > 0 ? Guid.Parse(organization) : null);
-        IReadOnlyList<Guid> own = actor.OrganizationId is { } acting ? [acting] : [];
-        // TEMPORARY (audit trail branch, until bearer tokens replace these headers): X-Actor-Role admin|member|auditor
-        // gives the actor a role; a member's or auditor's reach is their own organization. Remove with the token change.
-        switch (http.Request.Headers["X-Actor-Role"].ToString().Trim().ToLowerInvariant())
+        http.Response.Headers[CorrelationHeader] = correlation;
+        return http.User.Identity?.IsAuthenticated == true && TokenSigner.ActorOf(http.User) is { } actor ? new Caller(actor, correlation) : null;
+    }
+
+    /// <summary>401 with a GraphQL error UNAUTHENTICATED saying what was wrong with the token, if there was one.</summary>
+    private static async Task RefuseUnauthenticatedAsync(HttpContext http)
+    {
+        // The handler caches its result per request: this asks again for why it failed, at no cost.
+        var failure = (await http.AuthenticateAsync()).Failure;
+        var message = failure switch
         {
-            case "": break;
-            case "admin": actor = actor with { Role = Access.Role.Admin }; break;
-            case "member": actor = actor with { Role = Access.Role.Member, Reach = own }; break;
-            case "auditor": actor = actor with { Role = Access.Role.Auditor, Reach = own }; break;
-            case var role: return new Caller(Actor.Anonymous, correlation, $"X-Actor-Role '{role}' is not a role: admin, member or auditor.");
-        }
-        return new Caller(actor, correlation);
+            null when http.Request.Headers.Authorization.Count == 0 => "This API needs a bearer token: send `Authorization: Bearer <token>` (ops/run writes a development admin token to .data/dev-token; admins issue tokens with issueToken).",
+            null => "The Authorization header is not a bearer token: send `Authorization: Bearer <token>`.",
+            AuthenticationFailureException ours => ours.Message,   // the registry's answer: revoked, expired, never issued
+            SecurityTokenExpiredException => "The bearer token has expired: ask an admin for a new one.",
+            _ => "The bearer token is not valid: it is malformed, or not signed by this ledger.",
+        };
+        http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        http.Response.ContentType = $"{Json}; charset=utf-8";
+        await http.Response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { new { message, extensions = new { code = "UNAUTHENTICATED" } } } }, ErrorJson), http.RequestAborted);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using GraphQL;
+using PartnershipLedger.Access;
 using PartnershipLedger.CirclesOfTrust;
 using PartnershipLedger.Graph;
 using PartnershipLedger.Maturity;
@@ -31,6 +32,7 @@ public sealed class LedgerQuery : ObjectGraphType
     {
         Name = "Query";
         Description = "Everything that can be read.";
+        AccessFields.AddQueries(this);
         ModelQueries.AddTo(this);
         OrganizationFields.AddQueries(this);
         PartnershipFields.AddQueries(this);
@@ -47,6 +49,7 @@ public sealed class LedgerMutation : ObjectGraphType
     {
         Name = "Mutation";
         Description = "Everything that can be recorded. Every mutation records new events; nothing is ever updated or deleted.";
+        AccessFields.AddMutations(this);
         OrganizationFields.AddMutations(this);
         CircleFields.AddMutations(this);
         PartnershipFields.AddMutations(this);

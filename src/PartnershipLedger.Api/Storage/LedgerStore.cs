@@ -1,3 +1,4 @@
+using PartnershipLedger.Access;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -53,6 +54,7 @@ public static class LedgerStore
                 options.Events.AddEventTypes(EventCatalogue.AllEventTypes);
                 options.Schema.For<RecordedCommand>().Identity(x => x.Id);
                 options.ConfigureOrganizations();
+                options.ConfigureAccess();
                 options.ConfigurePartnerships();
                 options.ConfigureCirclesOfTrust();
                 options.ConfigureMaturity(maturity);

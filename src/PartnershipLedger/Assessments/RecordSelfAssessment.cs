@@ -16,8 +16,8 @@ public sealed record RecordSelfAssessment(Guid OrganizationId, BusinessFunction 
     public IEnumerable<object> Decide(Partnership partnership, MaturityModel model, Decision decision)
     {
         decision.RequireMember(partnership, OrganizationId, "organizationId");
-        decision.Require(decision.Actor.OrganizationId == OrganizationId, "organizationId",
-            "A self-assessment is answered by the organization itself: X-Actor-Organization must be organizationId.");
+        decision.Require(decision.Actor.ActsFor([OrganizationId]), "organizationId",
+            "A self-assessment is answered by the organization itself: organizationId must be your token's organization.");
         var questionnaire = model.Function(Function).Assessment;
         var answers = Answers ?? [];
         if (questionnaire.AnswerCountProblem(answers) is { } problem)

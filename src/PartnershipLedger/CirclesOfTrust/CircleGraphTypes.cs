@@ -62,14 +62,16 @@ public static class CircleFields
     public static void AddTo(ObjectGraphType<Organization> organization) =>
         organization.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CircleOfTrustGraphType>>>>("circlesOfTrust")
             .Description("The circles of trust it is in, by name.")
-            .Resolve(context => Loader(context.RequestServices!).Load(context.Source.Id).Then(circles => circles ?? []));
+            .Resolve(context => Loader(context.RequestServices!).Load(context.Source.Id)
+                .Then(circles => (circles ?? []).Where(circle => Caller.Of(context).Actor.MaySee(circle.MemberIds)).ToList()));
 
     public static void AddQueries(ObjectGraphType query) =>
         query.Field<CircleOfTrustGraphType>("circleOfTrust")
             .Description("One circle of trust; null when there is none with this id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The circle's id.")
-            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<IQuerySession>()
-                .LoadAsync<CircleOfTrust>(context.GetArgument<Guid>("id"), context.CancellationToken));
+            .ResolveAsync(async context => await context.WithinReachAsync(
+                await context.RequestServices!.GetRequiredService<IQuerySession>().LoadAsync<CircleOfTrust>(context.GetArgument<Guid>("id"), context.CancellationToken),
+                circle => circle.MemberIds, $"circle of trust {context.GetArgument<Guid>("id")}"));
 
     public static void AddMutations(ObjectGraphType mutation)
     {

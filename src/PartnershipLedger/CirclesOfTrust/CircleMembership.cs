@@ -10,8 +10,8 @@ public abstract record CircleCommand : StreamCommand
     public Guid CircleId { get; init; }
 
     protected static void RequireCircleMember(CircleOfTrust circle, Decision decision) =>
-        decision.Require(decision.Actor.OrganizationId is { } actor && circle.MemberIds.Contains(actor), "circleId",
-            "Only a member of the circle of trust can change it: X-Actor-Organization is not a member.");
+        decision.Require(decision.Actor.ActsFor(circle.MemberIds), "circleId",
+            "Only a member of the circle of trust can change it: your token's organization is not a member.");
 }
 
 public abstract class CircleCommandInputGraphType<TCommand> : StreamCommandInputGraphType<TCommand> where TCommand : CircleCommand

@@ -10,12 +10,14 @@ namespace PartnershipLedger.CirclesOfTrust;
 /// A named group of partners who trust each other (001: "create a circle of trust"; name it something clever,
 /// e.g. "Northwest Alliance"). Folded inline from its stream; small enough to serve decisions and reads.
 /// </summary>
-public sealed class CircleOfTrust
+public sealed class CircleOfTrust : Access.IHasMembers
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
     public string Name { get; set; } = "";
     public List<Guid> MemberIds { get; set; } = [];
+
+    IReadOnlyCollection<Guid> Access.IHasMembers.MemberOrganizations => MemberIds;
     public DateTimeOffset FormedAt { get; set; }
 
     public static CircleOfTrust Create(CircleOfTrustFormed e) => new()

@@ -16,8 +16,8 @@ public sealed record FormCircleOfTrust(string Name, IReadOnlyList<Guid> MemberId
         decision.Require(members.Count <= Limits.ListItems, "memberIds", $"A circle of trust has at most {Limits.ListItems} members.");
         foreach (var unknown in members.Where(member => !registered.Contains(member)))
             decision.Require(false, "memberIds", $"No organization is registered with the id {unknown}.");
-        decision.Require(decision.Actor.OrganizationId is { } actor && members.Contains(actor), "memberIds",
-            "The organization forming the circle (X-Actor-Organization) must be one of its members.");
+        decision.Require(decision.Actor.ActsFor(members), "memberIds",
+            "The organization forming the circle (your token's organization) must be one of its members.");
         yield return new CircleOfTrustFormed(circleId, name, members, decision.OccurredAt);
     }
 }

@@ -1,3 +1,5 @@
+using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using Marten;
 using Marten.Linq.MatchesSql;
@@ -81,19 +83,24 @@ public static class OrganizationMaturity
                 .Select(s => new MemberPartnership(s, maturity.GetValueOrDefault(s.Id))).ToList());
         }));
 
+    /// <summary>The organization's partnerships the caller may see: its figures never draw on the others.</summary>
+    private static IDataLoaderResult<IReadOnlyList<MemberPartnership>> VisiblePartnerships(IResolveFieldContext<Organization> context) =>
+        Loader(context.RequestServices!).Load(context.Source.Id)
+            .Then(IReadOnlyList<MemberPartnership> (partnerships) => (partnerships ?? []).Where(p => Caller.Of(context).Actor.MaySee(p.Summary.MemberIds)).ToList());
+
     public static void AddTo(ObjectGraphType<Organization> organization)
     {
         organization.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationFunctionMaturityGraphType>>>>("assessedMaturity")
             .Description("Per business function (model order), the organization's latest self-assessment in any of its partnerships: how mature it says it is as a partner. Level null for a function it never assessed.")
-            .Resolve(context => Loader(context.RequestServices!).Load(context.Source.Id)
+            .Resolve(context => VisiblePartnerships(context)
                 .Then(partnerships => Assessed(context.Source.Id, partnerships ?? [], MaturityFields.Now(context))));
         organization.Field<FloatGraphType>("partnerFriendliness")
             .Description("How partner-friendly the organization says it is (001): the average level of its assessed functions, BASIC 0 to DYNAMIC 3, divided by 3 and rounded to 2 decimals (0 to 1); null when it assessed nothing.")
-            .Resolve(context => Loader(context.RequestServices!).Load(context.Source.Id)
+            .Resolve(context => VisiblePartnerships(context)
                 .Then(partnerships => PartnerFriendliness(Assessed(context.Source.Id, partnerships ?? [], MaturityFields.Now(context)))));
         organization.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationFunctionMaturityGraphType>>>>("evidencedMaturity")
             .Description("Per business function (model order), the highest level the record evidences now in any of the organization's active partnerships, and the partnership that reached it first. Level null without an active partnership.")
-            .Resolve(context => Loader(context.RequestServices!).Load(context.Source.Id)
+            .Resolve(context => VisiblePartnerships(context)
                 .Then(partnerships => Evidenced(partnerships ?? [], MaturityFields.Now(context))));
     }
 }

@@ -99,7 +99,7 @@ public static class PortfolioTrendFields
                 var to = context.GetArgument<DateTimeOffset>("to");
                 var periods = TrendPeriods.Between(context.GetArgument<TrendInterval>("interval"), from, to);
                 var filter = new PartnershipFilter(context.GetArgument<Guid?>("organizationId"), context.GetArgument<PartnerType?>("partnerType"),
-                    context.GetArgument<Guid?>("circleOfTrustId"));
+                    context.GetArgument<Guid?>("circleOfTrustId")).WithinReachOf(Caller.Of(context).Actor);
                 var months = filter == new PartnershipFilter()
                     ? await PortfolioTrend.PortfolioAsync(session, function, to, context.CancellationToken)
                     : await PortfolioTrend.SubsetAsync(session, function, await PartnershipList.IdsAsync(session, filter, context.CancellationToken), context.CancellationToken);

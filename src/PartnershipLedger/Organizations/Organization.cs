@@ -14,7 +14,7 @@ namespace PartnershipLedger.Organizations;
 /// A member organization of the ecosystem, folded from its stream (inline snapshot). Small enough to serve
 /// both decisions and reads.
 /// </summary>
-public sealed class Organization
+public sealed class Organization : Access.IHasMembers
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
@@ -23,6 +23,8 @@ public sealed class Organization
     public string HomeRegion { get; set; } = "";
     public List<string> Users { get; set; } = [];
     public DateTimeOffset RegisteredAt { get; set; }
+
+    IReadOnlyCollection<Guid> Access.IHasMembers.MemberOrganizations => [Id];
 
     public static Organization Create(OrganizationRegistered e) => new()
     {

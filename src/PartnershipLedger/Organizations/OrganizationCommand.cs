@@ -9,8 +9,8 @@ public abstract record OrganizationCommand : StreamCommand
     public Guid OrganizationId { get; init; }
 
     protected void RequireOwnOrganization(Decision decision) =>
-        decision.Require(decision.Actor.OrganizationId == OrganizationId, "organizationId",
-            "Only the organization's own people can change it: X-Actor-Organization must be this organization.");
+        decision.Require(decision.Actor.ActsFor([OrganizationId]), "organizationId",
+            "Only the organization's own people can change it: organizationId must be your token's organization.");
 }
 
 public abstract class OrganizationCommandInputGraphType<TCommand> : StreamCommandInputGraphType<TCommand> where TCommand : OrganizationCommand

@@ -17,8 +17,8 @@ public sealed record FormPartnership(string Name, IReadOnlyList<Guid> MemberIds)
         decision.Require(members.Count <= Limits.ListItems, "memberIds", $"A partnership has at most {Limits.ListItems} members.");
         foreach (var unknown in members.Where(member => !registered.Contains(member)))
             decision.Require(false, "memberIds", $"No organization is registered with the id {unknown}.");
-        decision.Require(decision.Actor.OrganizationId is { } actor && members.Contains(actor), "memberIds",
-            "The organization forming the partnership (X-Actor-Organization) must be one of its members.");
+        decision.Require(decision.Actor.ActsFor(members), "memberIds",
+            "The organization forming the partnership (your token's organization) must be one of its members.");
         yield return new PartnershipFormed(partnershipId, name, members, decision.OccurredAt);
     }
 }

@@ -8,7 +8,7 @@ public enum PartnershipStatus { Active, Paused, Ended }
 /// The decision state of a partnership (an inline snapshot of its stream): just what commands check —
 /// members, status, and the facts later facts refer to. Read models are separate (<see cref="PartnershipSummary"/>).
 /// </summary>
-public sealed class Partnership
+public sealed class Partnership : Access.IHasMembers
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
@@ -42,6 +42,8 @@ public sealed class Partnership
     }
 
     public sealed record SupportCase(DateTimeOffset LoggedAt, bool Resolved);
+
+    IReadOnlyCollection<Guid> Access.IHasMembers.MemberOrganizations => Members;
 
     public bool IsMember(Guid? organization) => organization is { } id && Members.Contains(id);
 

@@ -35,8 +35,8 @@ public static class PartnershipRecording
         CancellationToken cancellation) =>
         session.RecordAsync<Partnership>(command, command.PartnershipId, now, (partnership, decision) =>
         {
-            decision.Require(partnership.IsMember(decision.Actor.OrganizationId), "partnershipId",
-                "Only a member organization of the partnership can record its facts: X-Actor-Organization is not a member.");
+            decision.Require(decision.Actor.ActsFor(partnership.Members), "partnershipId",
+                "Only a member organization of the partnership can record its facts: your token's organization is not a member.");
             if (partnership.EndedAt is { } ended && command is not RetractEvent)
                 decision.Require(decision.OccurredAt < ended, "occurredAt",
                     $"The partnership ended on {ended:O}: nothing more can happen in it (occurredAt {decision.OccurredAt:O}).");

@@ -73,8 +73,9 @@ public static class PartnershipFields
         query.Field<PartnershipGraphType>("partnership")
             .Description("One partnership; null when there is none with this id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The partnership's id.")
-            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<IQuerySession>()
-                .LoadAsync<PartnershipSummary>(context.GetArgument<Guid>("id"), context.CancellationToken));
+            .ResolveAsync(async context => await context.WithinReachAsync(
+                await context.RequestServices!.GetRequiredService<IQuerySession>().LoadAsync<PartnershipSummary>(context.GetArgument<Guid>("id"), context.CancellationToken),
+                partnership => partnership.MemberIds, $"partnership {context.GetArgument<Guid>("id")}"));
 
     public static void AddMutations(ObjectGraphType mutation)
     {

@@ -18,12 +18,18 @@ namespace PartnershipLedger.Partnerships;
 /// <param name="PartnerType">Partnerships with at least one member of this partner type.</param>
 /// <param name="CircleOfTrustId">Partnerships all of whose members are in this circle of trust.</param>
 /// <param name="Name">A case-insensitive part of the name.</param>
+/// <param name="Reach">Only partnerships with a member among these organizations: the caller's reach; null for an admin.</param>
 public sealed record PartnershipFilter(
     Guid? OrganizationId = null,
     PartnerType? PartnerType = null,
     Guid? CircleOfTrustId = null,
     PartnershipStatus? Status = null,
-    string? Name = null);
+    string? Name = null,
+    IReadOnlyList<Guid>? Reach = null)
+{
+    /// <summary>This filter narrowed to what <paramref name="actor"/> may see.</summary>
+    public PartnershipFilter WithinReachOf(Actor actor) => actor.SeesEverything ? this : this with { Reach = actor.Reach };
+}
 
 /// <summary>
 /// Pages of partnerships, ordered by name then id, read from the <see cref="PartnershipSummary"/> documents. A page
@@ -62,6 +68,9 @@ public static class PartnershipList
         Marten.Services.BatchQuerying.IBatchedQueryable<PartnershipSummary> query, PartnershipFilter filter, IQuerySession session)
     {
         // '^' marks parameters because '?', '?|' are the jsonb operators the GIN index serves.
+        if (filter.Reach is { } reach)
+            // Wrapped in an object[]: a bare string[] would bind as MatchesSql's params array, one parameter per id.
+            query = query.Where(x => x.MatchesSql('^', "d.data -> 'MemberIds' ?| ^", new object[] { reach.Select(id => id.ToString()).ToArray() }));
         if (filter.OrganizationId is { } organization)
             query = query.Where(x => x.MatchesSql('^', "d.data -> 'MemberIds' ? ^", organization.ToString()));
         if (filter.PartnerType is { } type)
@@ -102,7 +111,7 @@ public static class PartnershipList
     public static FieldBuilder<TSource, object> ResolvePage<TSource>(this FieldBuilder<TSource, object> field, Func<IResolveFieldContext<TSource>, PartnershipFilter> filter) =>
         field.ResolveAsync(async context => await PageAsync(
             context.RequestServices!.GetRequiredService<IQuerySession>(),
-            filter(context) with { Status = context.GetArgument<PartnershipStatus?>("status") },
+            (filter(context) with { Status = context.GetArgument<PartnershipStatus?>("status") }).WithinReachOf(Caller.Of(context).Actor),
             Paging.PageSize(context.GetArgument<int?>("first")),
             NameCursor.Decode(context.GetArgument<string?>("after")),
             context.CancellationToken));

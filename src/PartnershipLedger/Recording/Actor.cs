@@ -34,6 +34,19 @@ public sealed record Actor(string User, Guid? OrganizationId)
     /// <summary>Whether events acted for this organization (or about it) are within reach.</summary>
     public bool MaySee(Guid? organizationId) => SeesEverything || organizationId is { } id && Reach.Contains(id);
 
+    /// <summary>
+    /// Whether the actor may act for one of these organizations: an admin always (acting as the ledger's operator); anyone
+    /// else only when their own organization is among them.
+    /// </summary>
+    public bool ActsFor(IEnumerable<Guid> organizationIds) => SeesEverything || OrganizationId is { } own && organizationIds.Contains(own);
+
+    /// <summary>
+    /// Whether the actor may record in this stream: an admin anywhere; anyone else only in a stream their organization
+    /// is a member of. Answered before any decision, so an outsider learns nothing, not even that the stream exists.
+    /// </summary>
+    public bool MayRecordIn(object stream) =>
+        SeesEverything || stream is IHasMembers members && OrganizationId is { } own && members.MemberOrganizations.Contains(own);
+
     /// <summary>An actor for one organization with the member role: it sees and records in that organization's partnerships.</summary>
     public static Actor MemberOf(string user, Guid organizationId) => new(user, organizationId) { Reach = [organizationId] };
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
 using System.Text;
+using PartnershipLedger.Access;
 using PartnershipLedger.CirclesOfTrust;
 using PartnershipLedger.Model;
 using PartnershipLedger.Organizations;
@@ -28,6 +29,8 @@ public static class EventCatalogue
                 .OrderBy(type => type.GetCustomAttribute<EvidenceOfAttribute>() is { } evidence ? 1 + (int)evidence.Function : type == typeof(SelfAssessmentRecorded) ? 99 : 0)
                 .ThenBy(type => type.MetadataToken)
                 .ToList()),
+        new("AccessToken", "One stream per bearer token: who was given access, its revocation, and every refusal of its holder.",
+            [typeof(TokenIssued), typeof(TokenRevoked), typeof(AccessDenied)]),
     ];
 
     public static IEnumerable<Type> AllEventTypes => Streams.SelectMany(stream => stream.Events);

@@ -24,6 +24,8 @@ public static class StreamRecording
         var stream = await session.Events.FetchForWriting<TState>(streamId, cancellation);
         if (stream.Aggregate is null)
             throw new NotFoundException($"No {Describe<TState>()} has the id {streamId}.");
+        if (!command.Actor.MayRecordIn(stream.Aggregate))
+            throw new NotFoundException($"No {Describe<TState>()} has the id {streamId}.") { OutOfReach = true };
         var version = stream.CurrentVersion ?? 0;
         if (command.ExpectedVersion is { } expected && expected != version)
             throw new ConflictException($"The {Describe<TState>()} is at version {version}, not the expected version {expected}: someone recorded in between. Reload it and retry.");
@@ -113,6 +115,7 @@ public static class StreamRecording
     private static string Describe<TState>() => typeof(TState).Name switch
     {
         "CircleOfTrust" => "circle of trust",
+        "AccessToken" => "token",
         var name => name.ToLowerInvariant(),
     };
 }

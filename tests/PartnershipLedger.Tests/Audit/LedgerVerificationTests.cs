@@ -15,7 +15,7 @@ public sealed class LedgerVerificationTests(AppFixture fixture) : IntegrationCon
         "query($id: ID) { verifyLedger(partnershipId: $id) { intact eventsChecked streamsChecked firstBrokenLink { streamId version eventId sequence type reason detail } } }";
 
     private async Task<JsonElement> VerifyAsync(Guid? partnershipId = null, As? caller = null) =>
-        (await Host.GraphQLAsync(Verify, new { id = partnershipId }, caller: caller ?? As.Admin())).Data("verifyLedger");
+        (await Host.GraphQLAsync(Verify, new { id = partnershipId }, caller: caller ?? As.Admin)).Data("verifyLedger");
 
     /// <summary>Formed, a CSAT survey, a meeting and a retraction of the survey: four events.</summary>
     private async Task<(TwoPartners Partnership, Guid Survey)> HistoryAsync()
@@ -60,10 +60,11 @@ public sealed class LedgerVerificationTests(AppFixture fixture) : IntegrationCon
         Assert.Equal(4, check.GetProperty("eventsChecked").GetInt32());
         Assert.Equal(JsonValueKind.Null, check.GetProperty("firstBrokenLink").ValueKind);
 
+        // Everything: two organizations, the partnership and the access tokens issued to this test's callers.
         var everything = await VerifyAsync();
-        Assert.True(everything.GetProperty("intact").GetBoolean());
-        Assert.Equal(3, everything.GetProperty("streamsChecked").GetInt32());   // two organizations and the partnership
-        Assert.Equal(6, everything.GetProperty("eventsChecked").GetInt32());
+        Assert.True(everything.GetProperty("intact").GetBoolean(), everything.ToString());
+        Assert.True(everything.GetProperty("streamsChecked").GetInt32() > 3);
+        Assert.True(everything.GetProperty("eventsChecked").GetInt32() > 6);
     }
 
     [Fact]
@@ -147,14 +148,14 @@ public sealed class LedgerVerificationTests(AppFixture fixture) : IntegrationCon
     public async Task A_partnership_out_of_reach_is_not_found_like_a_missing_one()
     {
         var (partnership, _) = await HistoryAsync();
-        var outsider = As.MemberOf(await Host.RegisterOrganizationAsync("Northwind"));
+        var outsider = new As("member@example.com", await Host.RegisterOrganizationAsync("Northwind"));
 
         var hidden = await Host.GraphQLAsync(Verify, new { id = partnership.PartnershipId }, caller: outsider);
         var missing = await Host.GraphQLAsync(Verify, new { id = Guid.NewGuid() }, caller: outsider);
 
         Assert.Equal("NOT_FOUND", hidden.SingleError("NOT_FOUND").Code());
         Assert.Equal(missing.SingleError("NOT_FOUND").GetProperty("message").GetString()!.Length, hidden.SingleError("NOT_FOUND").GetProperty("message").GetString()!.Length);
-        Assert.True((await VerifyAsync(partnership.PartnershipId, As.MemberOf(partnership.First))).GetProperty("intact").GetBoolean());
+        Assert.True((await VerifyAsync(partnership.PartnershipId, new As("member@example.com", partnership.First))).GetProperty("intact").GetBoolean());
         var outsidersLedger = await VerifyAsync(null, outsider);
         Assert.Equal(1, outsidersLedger.GetProperty("streamsChecked").GetInt32());   // only its own organization's stream
     }
@@ -202,7 +203,7 @@ public sealed class LedgerVerificationTests(AppFixture fixture) : IntegrationCon
     [Fact]
     public async Task A_partnership_id_that_is_not_an_id_is_refused_naming_the_argument()
     {
-        var response = await Host.GraphQLAsync(Verify, new { id = "not-an-id" }, caller: As.Admin());
+        var response = await Host.GraphQLAsync(Verify, new { id = "not-an-id" }, caller: As.Admin);
         Assert.Equal("partnershipId", response.SingleError("VALIDATION").Field());
     }
 }

@@ -38,7 +38,7 @@ public sealed class CircleOfTrustTests(AppFixture fixture) : IntegrationContext(
         var byOutsider = await RecordOnCircleAsync(Host, "addCircleMember", new { circleId = circle, organizationId = outsider }, new As("eve", outsider));
         var belowTwo = await RecordOnCircleAsync(Host, "removeCircleMember", new { circleId = circle, organizationId = fabrikam }, new As("ada", contoso));
 
-        Assert.Equal("circleId", byOutsider.SingleError("VALIDATION").Field());
+        Assert.Equal($"No circle of trust has the id {circle}.", byOutsider.SingleError("NOT_FOUND").GetProperty("message").GetString());
         Assert.Contains("two or more", belowTwo.SingleError("VALIDATION").GetProperty("message").GetString());
     }
 }

@@ -121,7 +121,7 @@ public sealed class CustomerRelationshipsTests(AppFixture fixture) : Integration
         var partnership = await Host.FormPartnershipAsync();
         var outsider = await Host.OutsiderAsync();
 
-        await Host.AssertRefusedAsync(partnership.PartnershipId, "holdCustomerMeeting",
-            new { partnershipId = partnership.PartnershipId, customer = "Volvo" }, outsider, "partnershipId");
+        await Host.AssertOutOfReachAsync(partnership.PartnershipId, "holdCustomerMeeting",
+            new { partnershipId = partnership.PartnershipId, customer = "Volvo" }, outsider);
     }
 }

@@ -138,7 +138,7 @@ public sealed class GeographyTests(AppFixture fixture) : IntegrationContext(fixt
         var partnership = await Host.FormPartnershipAsync();
         var outsider = await Host.OutsiderAsync();
 
-        await Host.AssertRefusedAsync(partnership.PartnershipId, "adoptCoveragePlan",
-            new { partnershipId = partnership.PartnershipId, markets = new[] { "Norway", "Sweden" } }, outsider, "partnershipId");
+        await Host.AssertOutOfReachAsync(partnership.PartnershipId, "adoptCoveragePlan",
+            new { partnershipId = partnership.PartnershipId, markets = new[] { "Norway", "Sweden" } }, outsider);
     }
 }

@@ -184,7 +184,7 @@ public sealed class ProductAndCustomerSupportTests(AppFixture fixture) : Integra
         var partnership = await Host.FormPartnershipAsync();
         var outsider = await Host.OutsiderAsync();
 
-        await Host.AssertRefusedAsync(partnership.PartnershipId, "holdSupportReview", new { partnershipId = partnership.PartnershipId }, outsider, "partnershipId");
+        await Host.AssertOutOfReachAsync(partnership.PartnershipId, "holdSupportReview", new { partnershipId = partnership.PartnershipId }, outsider);
     }
 
     [Fact]

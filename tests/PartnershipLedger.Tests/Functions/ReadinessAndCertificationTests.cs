@@ -137,7 +137,7 @@ public sealed class ReadinessAndCertificationTests(AppFixture fixture) : Integra
         var partnership = await Host.FormPartnershipAsync();
         var outsider = await Host.OutsiderAsync();
 
-        await Host.AssertRefusedAsync(partnership.PartnershipId, "holdJointTraining",
-            new { partnershipId = partnership.PartnershipId, topic = "Security", inOverlappingArea = true }, outsider, "partnershipId");
+        await Host.AssertOutOfReachAsync(partnership.PartnershipId, "holdJointTraining",
+            new { partnershipId = partnership.PartnershipId, topic = "Security", inOverlappingArea = true }, outsider);
     }
 }

@@ -23,6 +23,20 @@ public static class Refusals
     }
 
     /// <summary>A third registered organization that is not a member of the partnership, and a user of it.</summary>
+    /// <summary>
+    /// Sends a command from outside the partnership's reach: it is answered exactly as for a partnership that does not
+    /// exist, and nothing is stored.
+    /// </summary>
+    public static async Task AssertOutOfReachAsync(this IAlbaHost host, Guid partnershipId, string mutation, object input, As caller)
+    {
+        var before = await host.EventTypesAsync(partnershipId);
+
+        var response = await host.RecordAsync(mutation, input, caller);
+
+        Assert.Equal($"No partnership has the id {partnershipId}.", response.SingleError("NOT_FOUND").GetProperty("message").GetString());
+        Assert.Equal(before, await host.EventTypesAsync(partnershipId));
+    }
+
     public static async Task<As> OutsiderAsync(this IAlbaHost host)
     {
         var third = await host.RegisterOrganizationAsync("Northwind", "ISV", "Denmark");

@@ -236,7 +236,7 @@ public sealed class ResourceUtilizationTests(AppFixture fixture) : IntegrationCo
         var partnership = await Host.FormPartnershipAsync();
         var outsider = await Host.OutsiderAsync();
 
-        await Host.AssertRefusedAsync(partnership.PartnershipId, "agreeRateCard",
-            new { partnershipId = partnership.PartnershipId, twoWay = true }, outsider, "partnershipId");
+        await Host.AssertOutOfReachAsync(partnership.PartnershipId, "agreeRateCard",
+            new { partnershipId = partnership.PartnershipId, twoWay = true }, outsider);
     }
 }

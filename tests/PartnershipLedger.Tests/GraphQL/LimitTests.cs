@@ -19,7 +19,7 @@ public sealed class LimitTests(AppFixture fixture) : IntegrationContext(fixture)
 
     private static async Task<(int Status, JsonElement Body)> PostAsync(IAlbaHost host, string query, string accept = "application/json", string? operationName = null)
     {
-        var result = await host.Scenario(s =>
+        var result = await host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Json(new { query, operationName }).ToUrl("/graphql");
             s.WithRequestHeader("Accept", accept);
@@ -30,7 +30,7 @@ public sealed class LimitTests(AppFixture fixture) : IntegrationContext(fixture)
 
     private static async Task<(int Status, JsonElement Body)> GetAsync(IAlbaHost host, string query)
     {
-        var result = await host.Scenario(s =>
+        var result = await host.ScenarioWithTokenAsync(s =>
         {
             s.Get.Url("/graphql?query=" + Uri.EscapeDataString(query));
             s.IgnoreStatusCode();
@@ -106,7 +106,7 @@ public sealed class LimitTests(AppFixture fixture) : IntegrationContext(fixture)
         AssertPasses(await PostAsync(Host, Operations(10), operationName: "q1"));
         AssertExceeded(await PostAsync(Host, Operations(11), "application/graphql-response+json", operationName: "q1"), 400, "11 operations", "10");
 
-        var get = await Host.Scenario(s =>
+        var get = await Host.ScenarioWithTokenAsync(s =>
         {
             s.Get.Url("/graphql?operationName=q1&query=" + Uri.EscapeDataString(Operations(11)));
             s.StatusCodeShouldBe(200);
@@ -126,7 +126,7 @@ public sealed class LimitTests(AppFixture fixture) : IntegrationContext(fixture)
         }
         async Task<(int, JsonElement)> SendAsync(string body)
         {
-            var result = await Host.Scenario(s =>
+            var result = await Host.ScenarioWithTokenAsync(s =>
             {
                 s.Post.Text(body).ToUrl("/graphql");
                 s.ConfigureHttpContext(http => http.Request.ContentType = "application/json");
@@ -155,7 +155,7 @@ public sealed class LimitTests(AppFixture fixture) : IntegrationContext(fixture)
 
         async Task<(int, JsonElement)> GetAsync(string url)
         {
-            var result = await Host.Scenario(s =>
+            var result = await Host.ScenarioWithTokenAsync(s =>
             {
                 s.Get.Url(url);
                 s.IgnoreStatusCode();

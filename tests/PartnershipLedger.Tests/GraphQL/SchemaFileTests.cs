@@ -12,7 +12,7 @@ public sealed class SchemaFileTests(AppFixture fixture) : IntegrationContext(fix
     [Fact]
     public async Task The_checked_in_sdl_is_the_served_schema()
     {
-        var served = await Host.GetAsText("/graphql/schema.graphql");
+        var served = await Host.GetWithTokenAsync("/graphql/schema.graphql");
         var file = RepositoryFiles.Schema("schema.graphql");
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1") await File.WriteAllTextAsync(file, served);
 
@@ -25,7 +25,7 @@ public sealed class SchemaFileTests(AppFixture fixture) : IntegrationContext(fix
     [Fact]
     public async Task The_sdl_has_the_fixed_names_of_the_contract()
     {
-        var served = await Host.GetAsText("/graphql/schema.graphql");
+        var served = await Host.GetWithTokenAsync("/graphql/schema.graphql");
 
         Assert.Contains("enum MaturityLevel {", served);
         Assert.Contains("enum BusinessFunction {", served);

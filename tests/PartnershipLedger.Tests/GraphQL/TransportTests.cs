@@ -11,7 +11,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     [Fact]
     public async Task A_query_can_be_sent_with_get()
     {
-        var body = await Host.GetAsText("/graphql?query=%7B%20maturityModel%20%7B%20version%20%7D%20%7D");
+        var body = await Host.GetWithTokenAsync("/graphql?query=%7B%20maturityModel%20%7B%20version%20%7D%20%7D");
 
         Assert.Contains("\"version\":\"1.0.0\"", body);
     }
@@ -19,7 +19,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     [Fact]
     public async Task Other_methods_are_refused_with_the_allowed_ones()
     {
-        var result = await Host.Scenario(s =>
+        var result = await Host.ScenarioWithTokenAsync(s =>
         {
             s.Put.Json(new { query = "{ __typename }" }).ToUrl("/graphql");
             s.StatusCodeShouldBe(405);
@@ -30,7 +30,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
 
     [Fact]
     public async Task A_post_that_is_not_json_is_refused_as_unsupported_media() =>
-        await Host.Scenario(s =>
+        await Host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Text("{ __typename }").ToUrl("/graphql");
             s.StatusCodeShouldBe(415);
@@ -38,7 +38,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
 
     [Fact]
     public async Task A_json_body_without_a_query_is_a_bad_request() =>
-        await Host.Scenario(s =>
+        await Host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Json(new { operationName = "x" }).ToUrl("/graphql");
             s.StatusCodeShouldBe(400);
@@ -47,7 +47,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     [Fact]
     public async Task A_validation_error_is_400_under_graphql_response_json()
     {
-        var result = await Host.Scenario(s =>
+        var result = await Host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Json(new { query = "{ nope }" }).ToUrl("/graphql");
             s.WithRequestHeader("Accept", "application/graphql-response+json");
@@ -59,7 +59,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
 
     [Fact]
     public async Task An_unacceptable_accept_header_is_refused() =>
-        await Host.Scenario(s =>
+        await Host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Json(new { query = "{ __typename }" }).ToUrl("/graphql");
             s.WithRequestHeader("Accept", "text/csv");
@@ -72,10 +72,9 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     [Fact]
     public async Task A_mutation_over_get_is_refused_with_post_allowed_and_stores_nothing()
     {
-        var result = await Host.Scenario(s =>
+        var result = await Host.ScenarioWithTokenAsync(s =>
         {
             s.Get.Url("/graphql?query=" + Uri.EscapeDataString(RegisterOrganization));
-            s.WithRequestHeader("X-Actor", "registrar@example.com");
             s.StatusCodeShouldBe(405);
         });
 
@@ -92,7 +91,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     public async Task A_query_named_in_a_document_with_a_mutation_can_still_be_sent_with_get()
     {
         var query = "query Read { __typename } " + RegisterOrganization.Replace("mutation {", "mutation Write {");
-        var body = await Host.GetAsText("/graphql?operationName=Read&query=" + Uri.EscapeDataString(query));
+        var body = await Host.GetWithTokenAsync("/graphql?operationName=Read&query=" + Uri.EscapeDataString(query));
 
         Assert.Contains("\"__typename\":\"Query\"", body);
         Assert.Equal(0, await Host.EventCountAsync());
@@ -115,7 +114,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     [InlineData("text/html, application/json;q=0.1", "application/json")]
     public async Task The_accept_header_picks_the_response_type(string? accept, string expected)
     {
-        var result = await Host.Scenario(s =>
+        var result = await Host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Json(new { query = "{ __typename }" }).ToUrl("/graphql");
             s.ConfigureHttpContext(http =>
@@ -136,7 +135,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     [InlineData("@@@")]
     public async Task Nothing_acceptable_is_406_in_plain_json(string accept)
     {
-        var result = await Host.Scenario(s =>
+        var result = await Host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Json(new { query = "{ __typename }" }).ToUrl("/graphql");
             s.WithRequestHeader("Accept", accept);
@@ -151,7 +150,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     [InlineData("application/json", 200)]
     public async Task A_variable_coercion_error_is_400_only_under_graphql_response_json(string accept, int status)
     {
-        var result = await Host.Scenario(s =>
+        var result = await Host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Json(new { query = "query One($id: ID!) { organization(id: $id) { id } }", variables = new { id = (string?)null } }).ToUrl("/graphql");
             s.WithRequestHeader("Accept", accept);
@@ -166,7 +165,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
 
     [Fact]
     public async Task A_validation_error_is_200_under_application_json() =>
-        await Host.Scenario(s =>
+        await Host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Json(new { query = "{ nope }" }).ToUrl("/graphql");
             s.WithRequestHeader("Accept", "application/json");
@@ -187,7 +186,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     {
         foreach (var accept in new[] { "application/json", "application/graphql-response+json" })
         {
-            var result = await Host.Scenario(s =>
+            var result = await Host.ScenarioWithTokenAsync(s =>
             {
                 s.Post.Url("/graphql");
                 s.ConfigureHttpContext(http =>
@@ -211,7 +210,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     [InlineData("application/json; charset=\"UTF-8\"")]
     [InlineData("Application/JSON")]
     public async Task Json_bodies_in_utf_8_are_accepted(string contentType) =>
-        await Host.Scenario(s =>
+        await Host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Json(new { query = "{ __typename }" }).ToUrl("/graphql");
             s.ConfigureHttpContext(http => http.Request.ContentType = contentType);
@@ -223,7 +222,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     [InlineData("application/graphql")]
     [InlineData("application/x-www-form-urlencoded")]
     public async Task Other_content_types_are_refused_as_unsupported_media(string contentType) =>
-        await Host.Scenario(s =>
+        await Host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Json(new { query = "{ __typename }" }).ToUrl("/graphql");
             s.ConfigureHttpContext(http => http.Request.ContentType = contentType);
@@ -239,7 +238,7 @@ public sealed class TransportTests(AppFixture fixture) : IntegrationContext(fixt
     [InlineData("query=%7B__typename%7D&variables=%7Bx")]
     [InlineData("query=%7B__typename%7D&extensions=%5B%5D")]
     public async Task Bad_get_parameters_are_400(string parameters) =>
-        await Host.Scenario(s =>
+        await Host.ScenarioWithTokenAsync(s =>
         {
             s.Get.Url("/graphql?" + parameters);
             s.WithRequestHeader("Accept", "application/graphql-response+json");

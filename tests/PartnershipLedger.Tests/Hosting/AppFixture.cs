@@ -16,7 +16,10 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>Starts the app as configured for tests; <paramref name="settings"/> override configuration keys.</summary>
-    public static Task<IAlbaHost> StartAsync(params (string Key, string Value)[] settings)
+    public static Task<IAlbaHost> StartAsync(params (string Key, string Value)[] settings) => StartAsync(_ => { }, settings);
+
+    /// <summary>Starts the app as configured for tests, with extra services (e.g. a logger that captures what the app logs).</summary>
+    public static Task<IAlbaHost> StartAsync(Action<IServiceCollection> services, params (string Key, string Value)[] settings)
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger")))
             throw new InvalidOperationException("Integration tests need PostgreSQL: run them with ops/test, or set ConnectionStrings__Ledger.");
@@ -25,11 +28,15 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             // Back-dated agreements' reminders decide at once in tests (in production they wait for the back-fill).
             builder.UseSetting("Ledger:ReminderGrace", "00:00:00");
+            // Tests send requests far faster than people: the rate limits have tests of their own (their own hosts).
+            builder.UseSetting("RateLimit:TokenPermitsPerMinute", "0");
+            builder.UseSetting("RateLimit:UnauthenticatedPermitsPerMinute", "0");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
-            builder.ConfigureServices(services =>
+            builder.ConfigureServices(collection =>
             {
-                services.DisableAllExternalWolverineTransports();
-                services.ConfigureMarten(options => options.Logger(SqlCommandLog.Instance));
+                collection.DisableAllExternalWolverineTransports();
+                collection.ConfigureMarten(options => options.Logger(SqlCommandLog.Instance));
+                services(collection);
             });
         });
     }
@@ -49,6 +56,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        TestTokens.Forget(Host);
         await Host.ResetAllMartenDataAsync();
         await Host.Services.GetRequiredService<IMessageStore>().Admin.ClearAllAsync();
     }

@@ -1,16 +1,44 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Alba;
+using PartnershipLedger.Access;
+using PartnershipLedger.Api.Access;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Tests.Hosting;
 
 /// <summary>
-/// Who a test request claims to be (the X-Actor and X-Actor-Organization headers), and with which role ("admin",
-/// "member", "auditor"; none: the default). The role goes in the TEMPORARY X-Actor-Role header until bearer tokens come.
+/// Who a test request is made by: a bearer token for this user, organization and role is issued (once per test) and
+/// sent. Without an organization the default role is ADMIN, with one MEMBER.
 /// </summary>
-public sealed record As(string User, Guid? Organization = null, string? Role = null)
+public sealed record As(string User, Guid? Organization = null, Role? Role = null, IReadOnlyList<Guid>? Reach = null)
 {
-    public static As Admin(string user = "root@ledger.example") => new(user, null, "admin");
-    public static As MemberOf(Guid organization, string user = "member@example.com") => new(user, organization, "member");
+    public static readonly As Admin = new("admin@ledger.test");
+
+    public Actor ToActor()
+    {
+        var role = Role ?? (Organization is null ? PartnershipLedger.Access.Role.Admin : PartnershipLedger.Access.Role.Member);
+        return new Actor(User, Organization) { Role = role, Reach = Reach ?? [] };
+    }
+}
+
+/// <summary>The bearer tokens of the current test (the ledger, and so its tokens, is wiped before each test).</summary>
+public static class TestTokens
+{
+    private static readonly ConcurrentDictionary<(IAlbaHost, As), string> Issued = new();
+
+    public static async Task<string> TokenAsync(this IAlbaHost host, As caller)
+    {
+        if (Issued.TryGetValue((host, caller), out var token)) return token;
+        token = await DevelopmentToken.IssueAsync(host.Services, caller.ToActor(), CancellationToken.None);
+        Issued[(host, caller)] = token;
+        return token;
+    }
+
+    public static void Forget(IAlbaHost host)
+    {
+        foreach (var key in Issued.Keys.Where(key => key.Item1 == host)) Issued.TryRemove(key, out _);
+    }
 }
 
 public static class GraphQLRequests
@@ -18,19 +46,30 @@ public static class GraphQLRequests
     /// <summary>POSTs a GraphQL request to /graphql and returns the parsed response body.</summary>
     public static async Task<JsonElement> GraphQLAsync(this IAlbaHost host, string query, object? variables = null, int expectedStatus = 200, As? caller = null)
     {
+        var token = await host.TokenAsync(caller ?? As.Admin);
         var result = await host.Scenario(scenario =>
         {
             scenario.Post.Json(new { query, variables }).ToUrl("/graphql");
-            if (caller is not null)
-            {
-                scenario.WithRequestHeader("X-Actor", caller.User);
-                if (caller.Organization is { } organization) scenario.WithRequestHeader("X-Actor-Organization", organization.ToString());
-                if (caller.Role is { } role) scenario.WithRequestHeader("X-Actor-Role", role);
-            }
+            scenario.WithBearerToken(token);
             scenario.StatusCodeShouldBe(expectedStatus);
         });
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;
     }
+
+    /// <summary>A raw HTTP scenario (for transport-level tests) sent with a bearer token, an admin's unless <paramref name="caller"/> says otherwise.</summary>
+    public static async Task<IScenarioResult> ScenarioWithTokenAsync(this IAlbaHost host, Action<Scenario> configure, As? caller = null)
+    {
+        var token = await host.TokenAsync(caller ?? As.Admin);
+        return await host.Scenario(scenario =>
+        {
+            scenario.WithBearerToken(token);
+            configure(scenario);
+        });
+    }
+
+    /// <summary>GETs a URL with an admin's bearer token and returns the body.</summary>
+    public static async Task<string> GetWithTokenAsync(this IAlbaHost host, string url) =>
+        await (await host.ScenarioWithTokenAsync(scenario => scenario.Get.Url(url))).ReadAsTextAsync();
 
     public static JsonElement Data(this JsonElement response, string field)
     {

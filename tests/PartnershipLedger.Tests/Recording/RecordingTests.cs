@@ -11,17 +11,15 @@ public sealed class RecordingTests(AppFixture fixture) : IntegrationContext(fixt
     {
         var partnership = await Host.FormPartnershipAsync();
 
-        var result = await Host.Scenario(s =>
+        var result = await Host.ScenarioWithTokenAsync(s =>
         {
             s.Post.Json(new
             {
                 query = "mutation($input: HoldPartnerMeetingInput!) { holdPartnerMeeting(input: $input) { eventId } }",
                 variables = new { input = new { partnershipId = partnership.PartnershipId, inPerson = true, occurredAt = "2024-03-01T10:00:00+01:00", commandId = "meeting-2024-03" } },
             }).ToUrl("/graphql");
-            s.WithRequestHeader("X-Actor", "bo@second.example");
-            s.WithRequestHeader("X-Actor-Organization", partnership.Second.ToString());
             s.WithRequestHeader("X-Correlation-Id", "req-42");
-        });
+        }, partnership.SecondUser);
 
         Assert.Equal("req-42", result.Context.Response.Headers["X-Correlation-Id"].ToString());
         var meeting = (await Host.TimelineAsync(partnership.PartnershipId))[^1];

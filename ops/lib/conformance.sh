@@ -5,19 +5,10 @@
 #                             the introspection-vs-schema/schema.graphql check), stops the app, and sets
 #                             conformance_passed / conformance_failed from the audit's `N passed, N failed` line.
 #
-# Needs Node.js and npm (Debian's nodejs and npm packages are installed with apt-get when missing, as ops/db
-# does for PostgreSQL) and, the first time, the npm registry for `npm ci`. LEDGER_CONFORMANCE_PORT picks the
-# port (default 5081, or any free one when that is taken).
+# Needs Node.js and npm (ensure_node, ops/lib/node.sh) and, the first time, the npm registry for `npm ci`.
+# LEDGER_CONFORMANCE_PORT picks the port (default 5081, or any free one when that is taken).
 
 conformance_say() { echo "ops/test: conformance: $*" >&2; }
-
-ensure_node() {
-  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
-  conformance_say "Node.js not found: installing Debian's nodejs and npm packages"
-  if [ "$(id -u)" -ne 0 ]; then conformance_say "need root to apt-get install nodejs npm"; return 1; fi
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2 && apt-get install -y -qq nodejs npm >&2
-}
 
 # (Re)install the tool's packages when node_modules is missing or older than package-lock.json.
 ensure_conformance_packages() {

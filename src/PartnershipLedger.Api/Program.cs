@@ -2,6 +2,7 @@ using JasperFx;
 using PartnershipLedger.Api.Access;
 using PartnershipLedger.Api.GraphQL;
 using PartnershipLedger.Api.Storage;
+using PartnershipLedger.Api.Web;
 using PartnershipLedger.Demo;
 using PartnershipLedger.Model;
 
@@ -14,6 +15,7 @@ builder.Services.AddLedgerGraphQL(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseDashboardAssets();
 app.UseLedgerAuthentication();
 app.MapHealthEndpoint();
 app.MapGraphQLEndpoint();
@@ -22,7 +24,7 @@ app.WriteDevelopmentTokenWhenAsked();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
-        app.Logger.LogInformation("PartnershipLedger is serving GraphQL at {Url}/graphql and health at {Url}/health", url, url);
+        app.Logger.LogInformation("PartnershipLedger is serving the dashboard at {Url}/, GraphQL (and its explorer, in a browser) at {Url}/graphql and health at {Url}/health", url, url, url);
 });
 
 return await app.RunJasperFxCommands(args);

@@ -62,7 +62,8 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, IService
         results.AddLatencies("GraphQL portfolioTrend, 8 quarters", trial, await QueryAsync(_ =>
             ("query($from: DateTime!, $to: DateTime!) { portfolioTrend(function: LEADS_AND_PIPELINE, from: $from, to: $to, interval: QUARTER) { periodStart basic reactive proactive dynamic ups downs } }",
              new { from = now.AddMonths(-24), to = now.AddMonths(-3) })));
-        // auditTrail: slot for the audit-trail query being added on another branch (first page, goal p95 <= 2x by-id select).
+        results.AddLatencies("GraphQL auditTrail of a partnership, first page", trial, await QueryAsync(id =>
+            ("query($id: ID!) { auditTrail(partnershipId: $id, first: 20) { edges { node { eventId type summary actor organizationId occurredAt recordedAt } } } }", new { id })));
 
         results.AddCommands("direct Marten command, 1 client", trial, await CommandsAsync(1, DirectAsync));
         results.AddCommands("GraphQL mutation over HTTP, 1 client", trial, await CommandsAsync(1, MutationAsync));

@@ -37,6 +37,11 @@ public static class GraphQLEndpoint
 
     private static async Task HandleAsync(HttpContext http, IDocumentExecuter<LedgerSchema> executer, IGraphQLTextSerializer serializer, GraphQLLimits limits, ILogger<LedgerSchema> logger)
     {
+        if (ExplorerPage.IsWanted(http.Request))   // the page itself is public: its queries carry the token
+        {
+            await ExplorerPage.ServeAsync(http);
+            return;
+        }
         if (IdentifyCaller(http) is not { } caller)
         {
             await RefuseUnauthenticatedAsync(http);

@@ -39,6 +39,7 @@ public sealed class LedgerQuery : ObjectGraphType
         PartnershipList.AddQueries(this);
         CircleFields.AddQueries(this);
         PortfolioTrendFields.AddQueries(this);
+        PartnershipLedger.Audit.AuditFields.AddQueries(this);
     }
 }
 

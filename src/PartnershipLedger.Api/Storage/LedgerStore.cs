@@ -4,6 +4,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using PartnershipLedger.Audit;
 using PartnershipLedger.CirclesOfTrust;
 using PartnershipLedger.Maturity;
 using PartnershipLedger.Organizations;
@@ -57,9 +58,11 @@ public static class LedgerStore
                 options.ConfigurePartnerships();
                 options.ConfigureCirclesOfTrust();
                 options.ConfigureMaturity(maturity);
+                options.ConfigureAudit();
             })
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplyAllDatabaseChangesOnStartup()
+            .InitializeWith(new AuditIndexes());
 
         // Marten's HotCold daemon cannot take its advisory lock with the DistributedLock stand-in this build
         // ships (see README): one node runs the daemon Solo; several nodes let Wolverine distribute projections.

@@ -20,20 +20,27 @@ public sealed record AuditEntry(
     string? CausationId,
     Guid? RetractsEventId)
 {
-    public static AuditEntry From(IEvent e) => new(
-        e.Id,
-        e.StreamId,
-        e.Sequence,
-        e.Version,
-        e.Data.GetType().Name,
-        EventSummaries.Of(e.Data),
-        e.UserName ?? "",
+    public static AuditEntry From(IEvent e) => Of(
+        e.Data, e.Id, e.StreamId, e.Sequence, e.Version, e.UserName,
         Guid.TryParse(e.GetHeader(EventHeaders.ActorOrganization)?.ToString(), out var organization) ? organization : null,
-        e.Data is IPartnershipEvent fact ? fact.OccurredAt : OccurredAtOf(e.Data) ?? e.Timestamp,
-        e.Timestamp,
-        e.CorrelationId,
-        e.CausationId,
-        e.Data is EventRetracted retraction ? retraction.RetractedEventId : null);
+        e.Timestamp, e.CorrelationId, e.CausationId);
+
+    /// <summary>An entry from an event's data and its stored metadata (as read from a row of mt_events).</summary>
+    public static AuditEntry Of(object data, Guid eventId, Guid streamId, long sequence, long version, string? user, Guid? organizationId,
+        DateTimeOffset recordedAt, string? correlationId, string? causationId) => new(
+        eventId,
+        streamId,
+        sequence,
+        version,
+        data.GetType().Name,
+        EventSummaries.Of(data),
+        user ?? "",
+        organizationId,
+        data is IPartnershipEvent fact ? fact.OccurredAt : OccurredAtOf(data) ?? recordedAt,
+        recordedAt,
+        correlationId,
+        causationId,
+        data is EventRetracted retraction ? retraction.RetractedEventId : null);
 
     private static DateTimeOffset? OccurredAtOf(object data) =>
         data.GetType().GetProperty("OccurredAt")?.GetValue(data) as DateTimeOffset?;

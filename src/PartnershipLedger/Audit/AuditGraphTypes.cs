@@ -47,3 +47,41 @@ public sealed class AuditConnectionGraphType : ObjectGraphType<Connection<AuditE
         Field(x => x.TotalCount).Description("How many entries there are in all.");
     }
 }
+
+public sealed class ChainBreakGraphType : EnumerationGraphType<ChainBreak>
+{
+    public ChainBreakGraphType()
+    {
+        Name = "ChainBreak";
+        Description = "Why a stored event breaks its stream's hash chain.";
+    }
+}
+
+public sealed class BrokenLinkGraphType : ObjectGraphType<BrokenLink>
+{
+    public BrokenLinkGraphType()
+    {
+        Name = "BrokenLink";
+        Description = "The first place a stream's hash chain breaks.";
+        Field(x => x.StreamId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The stream (partnership, organization, circle of trust) whose chain breaks.");
+        Field(x => x.Version, type: typeof(NonNullGraphType<IntGraphType>)).Description("The stream version where it breaks (for a deleted event: the missing version).");
+        Field(x => x.EventId, type: typeof(IdGraphType)).Description("The event that breaks it; null when the event at that version is missing.");
+        Field(x => x.Sequence, type: typeof(IntGraphType)).Description("That event's position in the whole ledger; null when it is missing.");
+        Field(x => x.Type, nullable: true).Description("That event's type (see schema/events.md); null when it is missing.");
+        Field(x => x.Reason, type: typeof(NonNullGraphType<ChainBreakGraphType>)).Description("Why the chain breaks there.");
+        Field(x => x.Detail).Description("The break explained for people.");
+    }
+}
+
+public sealed class LedgerCheckGraphType : ObjectGraphType<LedgerCheck>
+{
+    public LedgerCheckGraphType()
+    {
+        Name = "LedgerVerification";
+        Description = "Whether the stored events still carry an intact hash chain: nothing altered, removed or re-linked behind the ledger's back.";
+        Field(x => x.Intact).Description("True when every chain checked is intact.");
+        Field(x => x.EventsChecked).Description("How many stored events were checked.");
+        Field(x => x.StreamsChecked).Description("How many streams were checked.");
+        Field(x => x.FirstBrokenLink, type: typeof(BrokenLinkGraphType)).Description("The first break in recording order; null when intact.");
+    }
+}

@@ -57,8 +57,14 @@ public sealed class EventStoreCopy(DocumentStore store, NpgsqlConnection connect
     public NpgsqlBinaryImporter BeginEvents() =>
         connection.BeginBinaryImport($"COPY {schema}.mt_events ({EventColumns}) FROM STDIN (FORMAT BINARY)");
 
-    /// <summary>One mt_events row: the event as Marten would store it.</summary>
-    public void WriteEvent(NpgsqlBinaryImporter writer, IEvent e, ImportedEventStamp stamp)
+    /// <summary>The event's data as Marten stores it.</summary>
+    public string Serialize(object data) => serializer.ToJson(data);
+
+    /// <summary>The type column of an event type (Marten's alias, e.g. lead_shared).</summary>
+    public string AliasOf(Type eventType) => EventType(eventType).Alias;
+
+    /// <summary>One mt_events row: the event as Marten would store it, its data serialized by <see cref="Serialize"/>.</summary>
+    public void WriteEvent(NpgsqlBinaryImporter writer, IEvent e, string dataJson, ImportedEventStamp stamp)
     {
         var (alias, dotNetType) = EventType(e.EventType);
         writer.StartRow();
@@ -66,7 +72,7 @@ public sealed class EventStoreCopy(DocumentStore store, NpgsqlConnection connect
         writer.Write(e.Id, NpgsqlDbType.Uuid);
         writer.Write(e.StreamId, NpgsqlDbType.Uuid);
         writer.Write(e.Version, NpgsqlDbType.Bigint);
-        writer.Write(serializer.ToJson(e.Data), NpgsqlDbType.Jsonb);
+        writer.Write(dataJson, NpgsqlDbType.Jsonb);
         writer.Write(alias, NpgsqlDbType.Varchar);
         writer.Write(e.Timestamp, NpgsqlDbType.TimestampTz);
         writer.Write(StorageConstants.DefaultTenantId, NpgsqlDbType.Varchar);

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Import;
@@ -8,19 +9,23 @@ public sealed record ImportedEventStamp(string UserName, string CorrelationId, s
 /// <summary>
 /// The one place where an imported event's metadata is made: who recorded it (the importing actor: the OS user or
 /// "import" from the command line, the caller once imports come through the API), the import's correlation id, the
-/// file line as causation, and the headers. A per-stream value that chains events (such as a hash of the previous
-/// event's) belongs here too: <paramref name="previous"/> is the stamp of the stream's previous imported event.
+/// file line as causation, the headers, and the link of the stream's hash chain (<see cref="EventChain"/>) following
+/// <paramref name="previous"/>, the stamp of the stream's previous imported event (an import always starts its streams).
 /// </summary>
 public static class ImportedEventMetadata
 {
     /// <summary>Header naming the member organization the record says acted ("by"), when it differs from the importer's.</summary>
     public const string RecordedFor = "importedForOrganizationId";
 
-    public static ImportedEventStamp Stamp(Actor importer, string correlationId, int line, Guid? recordedFor, object data, ImportedEventStamp? previous)
+    public static ImportedEventStamp Stamp(
+        Actor importer, string correlationId, int line, Guid? recordedFor, IEvent e, string eventTypeAlias, string dataJson, ImportedEventStamp? previous)
     {
         var headers = new Dictionary<string, string>();
-        if (importer.OrganizationId is { } organization) headers[EventHeaders.ActorOrganization] = organization.ToString();
+        var organization = importer.OrganizationId?.ToString();
+        if (organization is not null) headers[EventHeaders.ActorOrganization] = organization;
         if (recordedFor is { } member && member != importer.OrganizationId) headers[RecordedFor] = member.ToString();
+        var link = new EventChain.Link(e.StreamId, e.Version, e.Id, eventTypeAlias, importer.User, organization, correlationId, EventChain.Canonical(dataJson));
+        headers[EventChain.Header] = EventChain.Hash(previous?.Headers[EventChain.Header] ?? EventChain.Genesis(e.StreamId), link);
         return new ImportedEventStamp(importer.User, correlationId, $"line {line}", headers);
     }
 

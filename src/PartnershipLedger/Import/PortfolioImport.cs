@@ -82,8 +82,10 @@ public static class PortfolioImport
             var e = decisions.Decide(line, record, streamId, version);
             e.Sequence = sequence + done;
             var recordedFor = record.By is not null ? scan.References.Find(record.By)?.Id : null;
-            var stamp = previous[streamId] = ImportedEventMetadata.Stamp(importer, correlationId, line, recordedFor, e.Data, previous.GetValueOrDefault(streamId));
-            copy.WriteEvent(writer, e, stamp);
+            var json = copy.Serialize(e.Data);
+            var stamp = previous[streamId] = ImportedEventMetadata.Stamp(
+                importer, correlationId, line, recordedFor, e, copy.AliasOf(e.EventType), json, previous.GetValueOrDefault(streamId));
+            copy.WriteEvent(writer, e, json, stamp);
             projections.Add(e);
             if (++done % 10_000 == 0)
             {

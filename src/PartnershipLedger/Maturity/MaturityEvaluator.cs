@@ -13,10 +13,24 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     public EvidenceRules Rules { get; } = rules;
 
     /// <summary>Facts as known at one system instant, with the membership they imply.</summary>
-    public sealed class View(PartnershipMaturity partnership, DateTimeOffset? knownAt)
+    public sealed class View
     {
-        public PartnershipMaturity Partnership { get; } = partnership;
-        public ILookup<string, MaturityFact> Facts { get; } = partnership.Standing(knownAt);
+        public View(PartnershipMaturity partnership, DateTimeOffset? knownAt) : this(partnership, partnership.Standing(knownAt))
+        {
+        }
+
+        private View(PartnershipMaturity partnership, ILookup<string, MaturityFact> facts)
+        {
+            Partnership = partnership;
+            Facts = facts;
+        }
+
+        public PartnershipMaturity Partnership { get; }
+        public ILookup<string, MaturityFact> Facts { get; }
+
+        /// <summary>The same facts without those that occurred after <paramref name="at"/>: the record as it stood then.</summary>
+        public View Until(DateTimeOffset at) =>
+            new(Partnership, Facts.SelectMany(group => group).Where(fact => fact.OccurredAt <= at).ToLookup(fact => fact.Type));
 
         public IEnumerable<MaturityFact> Of(string type) => Facts[type];
 
@@ -49,6 +63,8 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     {
         var level = EvidencedLevel(view, function, at);
         if (level == MaturityLevel.Basic) return null;
+        // When the evidence standing at `at` runs out if nothing new happens: later facts (renewals) do not count.
+        view = view.Until(at);
         return CandidateInstants(view, function).Where(instant => instant > at).FirstOrDefault(instant => EvidencedLevel(view, function, instant) < level) is var next && next != default ? next : null;
     }
 

@@ -21,7 +21,9 @@ public sealed class OrganizationGraphType : ObjectGraphType<Organization>
         Field(x => x.Name).Description("Its name.");
         Field(x => x.PartnerTypes, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PartnerTypeGraphType>>>)).Description("What kind of partner it is.");
         Field(x => x.HomeRegion).Description("Its home country or region.");
-        Field(x => x.Users).Description("The people who record facts for it.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("users")
+            .Description("The people who record facts for it; empty unless the organization is within your reach (your own, or granted to you as an auditor).")
+            .Resolve(context => Caller.Of(context).Actor.MaySee(context.Source.Id) ? context.Source.Users : []);
         Field(x => x.Version, type: typeof(NonNullGraphType<IntGraphType>)).Description("Its stream version, for expectedVersion.");
         Field<NonNullGraphType<PartnershipConnectionGraphType>>("partnerships")
             .Description("The partnerships it is a member of, by name, a page at a time.")

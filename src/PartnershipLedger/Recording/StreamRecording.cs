@@ -36,6 +36,7 @@ public static class StreamRecording
 
         session.StampMetadata(command);
         stream.AppendMany(events);
+        await session.ChainAsync(command.Actor, streamId, version, stream.Events, cancellation);
         return session.Remember(command, new Recorded(streamId, stream.Events[0].Id, version + events.Count));
     }
 
@@ -56,6 +57,7 @@ public static class StreamRecording
 
         session.StampMetadata(command);
         var action = session.Events.StartStream<TState>(streamId, events.ToArray());
+        await session.ChainAsync(command.Actor, streamId, 0, action.Events, cancellation);
         return session.Remember(command, new Recorded(streamId, action.Events[0].Id, events.Count));
     }
 
@@ -70,6 +72,27 @@ public static class StreamRecording
             session.SetHeader(EventHeaders.ActorOrganization, organization.ToString());
         if (correlationId is not null) session.CorrelationId = correlationId;
         if (causationId is not null) session.CausationId = causationId;
+    }
+
+    /// <summary>
+    /// Stamps the hash chain on events just appended to a stream that stood at <paramref name="version"/>, linking the
+    /// first to the stored head (one indexed read of its header). The session's metadata must be stamped for
+    /// <paramref name="actor"/> already (<see cref="StampMetadata(IDocumentSession, Actor, string?, string?)"/>). Two
+    /// racing writers both link to the same head, but the stream's version check lets only one of them store.
+    /// </summary>
+    public static async Task ChainAsync(this IDocumentSession session, Actor actor, Guid streamId, long version, IReadOnlyList<IEvent> appended, CancellationToken cancellation)
+    {
+        var previous = EventChain.Genesis(streamId);
+        if (version > 0)
+        {
+            var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+            var heads = await session.AdvancedSql.QueryAsync<string>(
+                $"select coalesce(headers ->> '{EventChain.Header}', '') from {schema}.mt_events where stream_id = ? and version = ?", cancellation, streamId, version);
+            previous = heads.SingleOrDefault() ?? "";
+        }
+        var organization = actor.OrganizationId?.ToString();
+        EventChain.Stamp(previous, streamId, version + 1, appended, _ => (actor.User, organization, session.CorrelationId),
+            session.DocumentStore.Options.Serializer());
     }
 
     private static async Task<Recorded?> EarlierRecordingAsync(this IDocumentSession session, Command command, CancellationToken cancellation)

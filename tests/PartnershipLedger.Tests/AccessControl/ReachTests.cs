@@ -22,6 +22,7 @@ public sealed class ReachTests(AppFixture fixture) : IntegrationContext(fixture)
         var partnership = await Host.FormPartnershipAsync();
         await Host.RecordAsync("shareLead", new { partnershipId = partnership.PartnershipId, fromOrganizationId = partnership.First, toOrganizationId = partnership.Second, customer = "Acad", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, partnership.FirstUser);
         await Host.RecordAsync("recordSelfAssessment", new { partnershipId = partnership.PartnershipId, organizationId = partnership.First, function = "AGREEMENT", answers = new[] { true, true, false, false, false, false, false } }, partnership.FirstUser);
+        await Host.RecordAsync("addOrganizationUser", new { organizationId = partnership.First, user = "cy@first.example" }, partnership.FirstUser);
         var circle = await Host.FormCircleOfTrustAsync("Golden Circle", [partnership.First, partnership.Second]);
         var northwind = await Host.RegisterOrganizationAsync("Northwind", "ISV", "Denmark");
         var tailspin = await Host.RegisterOrganizationAsync("Tailspin", "ISV", "Denmark");
@@ -52,7 +53,7 @@ public sealed class ReachTests(AppFixture fixture) : IntegrationContext(fixture)
         var response = await Host.GraphQLAsync(
             $"{{ partnerships {{ totalCount edges {{ node {{ name }} }} }} " +
             $"contoso: partnerships(organizationId: \"{contoso}\") {{ totalCount }} " +
-            $"organization(id: \"{contoso}\") {{ name partnerships {{ totalCount }} circlesOfTrust {{ name }} assessedMaturity {{ level }} partnerFriendliness evidencedMaturity {{ level }} }} " +
+            $"organization(id: \"{contoso}\") {{ name users partnerships {{ totalCount }} circlesOfTrust {{ name }} assessedMaturity {{ level }} partnerFriendliness evidencedMaturity {{ level }} }} " +
             $"circleOfTrust(id: \"{ledger.CircleId}\") {{ name }} }}", caller: ledger.Outsider);
 
         Assert.Equal(1, response.Data("partnerships").GetProperty("totalCount").GetInt32());
@@ -60,6 +61,7 @@ public sealed class ReachTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal(0, response.Data("contoso").GetProperty("totalCount").GetInt32());
         var organization = response.Data("organization");
         Assert.Equal("Contoso", organization.GetProperty("name").GetString());   // the directory of organizations is open
+        Assert.Equal(0, organization.GetProperty("users").GetArrayLength());
         Assert.Equal(0, organization.GetProperty("partnerships").GetProperty("totalCount").GetInt32());
         Assert.Equal(0, organization.GetProperty("circlesOfTrust").GetArrayLength());
         Assert.All(organization.GetProperty("assessedMaturity").EnumerateArray(), level => Assert.Equal(JsonValueKind.Null, level.GetProperty("level").ValueKind));
@@ -69,9 +71,10 @@ public sealed class ReachTests(AppFixture fixture) : IntegrationContext(fixture)
 
         // The same questions from a member of Contoso see it all.
         var member = await Host.GraphQLAsync(
-            $"{{ partnerships {{ totalCount }} organization(id: \"{contoso}\") {{ circlesOfTrust {{ name }} partnerFriendliness }} }}", caller: ledger.Partnership.FirstUser);
+            $"{{ partnerships {{ totalCount }} organization(id: \"{contoso}\") {{ users circlesOfTrust {{ name }} partnerFriendliness }} }}", caller: ledger.Partnership.FirstUser);
         Assert.Equal(1, member.Data("partnerships").GetProperty("totalCount").GetInt32());
         Assert.Equal(1, member.Data("organization").GetProperty("circlesOfTrust").GetArrayLength());
+        Assert.Equal("cy@first.example", member.Data("organization").GetProperty("users")[0].GetString());
         Assert.NotEqual(JsonValueKind.Null, member.Data("organization").GetProperty("partnerFriendliness").ValueKind);
     }
 

@@ -5,6 +5,7 @@ using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using PartnershipLedger.Audit;
 using PartnershipLedger.Demo;
 using PartnershipLedger.Import;
 using PartnershipLedger.Maturity;
@@ -24,7 +25,7 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
     private IProjectionDaemon Daemon => Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
 
     [Fact]
-    public async Task A_generated_portfolio_is_stored_as_events_stamped_by_the_importer_with_every_projection_built()
+    public async Task A_generated_portfolio_is_stored_as_events_stamped_by_the_importer_and_chained_with_every_projection_built()
     {
         var file = await GenerateAsync(partnerships: 12);
 
@@ -38,6 +39,12 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
         Assert.Equal(12, await ScalarAsync("select count(*) from {0}.mt_doc_partnershipmaturity"));
         Assert.Equal(12, await ScalarAsync("select count(*) from {0}.mt_doc_partnershipsummary"));
         Assert.True(await ScalarAsync("select count(*) from {0}.mt_doc_maturitytrendbucket") > 0);
+        await using (var session = Store.QuerySession())
+        {
+            var check = await LedgerVerification.VerifyAsync(session, Actor.Admin("auditor"), null, CancellationToken.None);
+            Assert.True(check.Intact, $"The imported hash chain is broken: {check.FirstBrokenLink}");
+            Assert.Equal(result.Events, check.EventsChecked);
+        }
 
         var partnership = await ScalarTextAsync("select id::text from {0}.mt_doc_partnershipmaturity order by id limit 1");
         var answer = await Host.GraphQLAsync($"{{ partnership(id: \"{partnership}\") {{ name maturity {{ function level }} timeline {{ edges {{ node {{ actor }} }} }} }} }}");

@@ -34,6 +34,20 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
     }
 
     [Fact]
+    public async Task As_of_a_past_instant_the_evidence_expires_as_the_record_stood_then_not_as_later_facts_renewed_it()
+    {
+        var p = await Host.FormPartnershipAsync();
+        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.Second, toOrganizationId = p.First, customer = "Truck Range", interestExpressed = true, occurredAt = "2024-09-01T10:00:00Z" }, p.SecondUser);
+
+        var beforeTheRenewal = await LeadsMaturityAsync(p.PartnershipId, asOf: "2024-06-01T00:00:00Z");
+        var afterTheRenewal = await LeadsMaturityAsync(p.PartnershipId, asOf: "2024-10-01T00:00:00Z");
+
+        Assert.Equal("2025-03-01T10:00:00Z", beforeTheRenewal.GetProperty("evidenceExpiresAt").GetString());
+        Assert.Equal("2025-09-01T10:00:00Z", afterTheRenewal.GetProperty("evidenceExpiresAt").GetString());
+    }
+
+    [Fact]
     public async Task The_history_shows_the_rise_with_its_cause_and_the_expiry_without_one()
     {
         var p = await Host.FormPartnershipAsync();

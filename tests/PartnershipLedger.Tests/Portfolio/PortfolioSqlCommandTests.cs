@@ -1,3 +1,5 @@
+using Marten;
+using Marten.Events;
 using PartnershipLedger.Tests.Hosting;
 using Xunit.Abstractions;
 
@@ -22,6 +24,9 @@ public sealed class PortfolioSqlCommandTests(AppFixture fixture, ITestOutputHelp
 
     private async Task<IReadOnlyList<string>> CommandsOfAsync(string query, int expectedPartnerships)
     {
+        // The async daemon (trends) writes documents of its own after the partnerships are formed: let it finish first,
+        // or its commands land in the recording.
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         await Host.GraphQLAsync("{ __typename }");   // the token is issued and its registry check cached before counting
         using var recording = SqlCommandLog.Instance.Start();
         var page = (await Host.GraphQLAsync(query)).Data("partnerships").GetProperty("edges");

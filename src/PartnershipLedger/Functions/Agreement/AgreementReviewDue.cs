@@ -53,7 +53,9 @@ public static class AgreementReviewDueHandler
         if (stream.Aggregate is null) return;
         var events = reminder.Decide(stream.Aggregate).ToList();
         if (events.Count == 0) return;
+        var version = stream.CurrentVersion ?? 0;
         session.StampMetadata(Actor.Ledger);
         stream.AppendMany(events);
+        await session.ChainAsync(Actor.Ledger, reminder.PartnershipId, version, stream.Events, cancellation);
     }
 }

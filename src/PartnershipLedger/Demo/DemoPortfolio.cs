@@ -28,7 +28,7 @@ namespace PartnershipLedger.Demo;
 public static class DemoPortfolio
 {
     public const int DefaultSeed = 2026;
-    public const int DefaultPartnerships = 40;
+    public const int DefaultPartnerships = 100;
 
     /// <summary>Enough distinct pairs of organizations exist for this many partnerships.</summary>
     public const int MaxPartnerships = 200;

@@ -28,7 +28,7 @@ namespace PartnershipLedger.Demo;
 public static class DemoPortfolio
 {
     public const int DefaultSeed = 2026;
-    public const int DefaultPartnerships = 40;
+    public const int DefaultPartnerships = 100;
 
     /// <summary>The demo's own cast (30 organizations) has enough distinct pairs for this many partnerships; larger portfolios get more organizations.</summary>
     public const int MaxPartnerships = 200;

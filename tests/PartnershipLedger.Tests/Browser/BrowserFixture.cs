@@ -50,6 +50,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Marten:Schema", Schema);
+            // appsettings.json says 127.0.0.1:5080, where ops/run may be serving: a free port instead.
+            builder.UseSetting("Urls", "http://127.0.0.1:0");
             builder.UseSetting("Ledger:ReminderGrace", "00:00:00");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureServices(services => services.DisableAllExternalWolverineTransports());

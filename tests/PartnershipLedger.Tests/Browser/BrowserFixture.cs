@@ -87,7 +87,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         var token = await BrowserTokens.AdminTokenAsync(this);
         await page.GotoAsync($"{BaseUrl}/#token={Uri.EscapeDataString(token)}");
-        await page.WaitForURLAsync("**/#/portfolio");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/portfolio"));
         if (route != "#/portfolio") await page.GotoAsync($"{BaseUrl}/{route}");
         return page;
     }

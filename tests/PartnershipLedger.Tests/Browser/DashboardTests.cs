@@ -32,7 +32,7 @@ public sealed class DashboardTests(BrowserFixture fixture)
 
         await page.Locator("select[name=organization]").SelectOptionAsync((await organization.GetAttributeAsync("value"))!);
 
-        await page.WaitForURLAsync("**organization=*");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("organization="));
         var rows = page.Locator("[data-testid=heatmap] tbody tr");
         await Assertions.Expect(rows.First).ToContainTextAsync(name!);
         var count = await rows.CountAsync();
@@ -151,7 +151,8 @@ public sealed class DashboardTests(BrowserFixture fixture)
 
         await page.GotoAsync($"{fixture.BaseUrl}/#token=not-a-token");
 
-        await page.WaitForURLAsync("**/#/sign-in*");
+        // Hash routes change the URL without a page load: poll the URL rather than wait for a navigation.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/sign-in"));
         await Assertions.Expect(page.Locator("[data-testid=sign-in-message]")).ToHaveTextAsync($"Please sign in again: {await RefusalOfAsync("not-a-token")}");
         Assert.Null(await page.EvaluateAsync<string?>("localStorage.getItem('ledger.token')"));
         await BrowserFixture.ScreenshotAsync(page, "sign-in");

@@ -41,8 +41,7 @@ public static class IssueTokenHandler
 {
     public static async Task<Recorded> Handle(IssueToken command, IDocumentSession session, TimeProvider clock, AuthSettings settings, CancellationToken cancellation)
     {
-        if (!command.Actor.SeesEverything)
-            throw new ForbiddenException($"Only an admin may issue tokens; {command.Actor.User} is a {command.Actor.Role.ToString().ToLowerInvariant()}.");
+        command.Actor.RequireAdmin("issue tokens");
         var mentioned = new[] { command.OrganizationId }.OfType<Guid>().Concat(command.Reach ?? []).Distinct().ToList();
         var known = (await session.LoadManyAsync<Organization>(cancellation, mentioned)).Select(organization => organization.Id).ToHashSet();
         var id = Guid.CreateVersion7();

@@ -20,8 +20,7 @@ public static class RevokeTokenHandler
 {
     public static async Task<Recorded> Handle(RevokeToken command, IDocumentSession session, TimeProvider clock, TokenRegistry registry, CancellationToken cancellation)
     {
-        if (!command.Actor.SeesEverything)
-            throw new ForbiddenException($"Only an admin may revoke tokens; {command.Actor.User} is a {command.Actor.Role.ToString().ToLowerInvariant()}.");
+        command.Actor.RequireAdmin("revoke tokens");
         var recorded = await session.RecordAsync<AccessToken>(command, command.TokenId, clock.GetUtcNow(), command.Decide, cancellation);
         // Refused from now on in this process, even before the transaction commits; a failed commit only over-refuses.
         registry.Revoked(command.TokenId);

@@ -36,8 +36,7 @@ public sealed record Caller(Actor Actor, string CorrelationId)
     {
         if (!Actor.IsKnown)
             throw new UnauthenticatedException($"{operation} needs a bearer token (Authorization: Bearer ...).");
-        if (!Actor.SeesEverything)
-            throw new ForbiddenException($"Only an admin may {operation}; {Actor.User} is a {Actor.Role.ToString().ToLowerInvariant()}.");
+        Actor.RequireAdmin(operation);
         return Actor;
     }
 }

@@ -20,8 +20,7 @@ public static class RegisterOrganizationHandler
 {
     public static Task<Recorded> Handle(RegisterOrganization command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        if (!command.Actor.SeesEverything)
-            throw new ForbiddenException($"Only an admin registers organizations; {command.Actor.User} is a {command.Actor.Role.ToString().ToLowerInvariant()}.");
+        command.Actor.RequireAdmin("register organizations");
         var id = Guid.CreateVersion7();
         return session.StartAsync<Organization>(command, id, clock.GetUtcNow(), decision => command.Decide(id, decision), cancellation);
     }

@@ -47,6 +47,13 @@ public sealed record Actor(string User, Guid? OrganizationId)
     public bool MayRecordIn(object stream) =>
         SeesEverything || stream is IHasMembers members && OrganizationId is { } own && members.MemberOrganizations.Contains(own);
 
+    /// <summary>Refuses anyone but an admin: <paramref name="operation"/> says what they tried ("issue tokens").</summary>
+    public void RequireAdmin(string operation)
+    {
+        if (!SeesEverything)
+            throw new ForbiddenException($"Only an admin may {operation}; {User} is a {Role.ToString().ToLowerInvariant()}.");
+    }
+
     /// <summary>An actor for one organization with the member role: it sees and records in that organization's partnerships.</summary>
     public static Actor MemberOf(string user, Guid organizationId) => new(user, organizationId) { Reach = [organizationId] };
 

@@ -20,11 +20,6 @@ public sealed record AuditEntry(
     string? CausationId,
     Guid? RetractsEventId)
 {
-    public static AuditEntry From(IEvent e) => Of(
-        e.Data, e.Id, e.StreamId, e.Sequence, e.Version, e.UserName,
-        Guid.TryParse(e.GetHeader(EventHeaders.ActorOrganization)?.ToString(), out var organization) ? organization : null,
-        e.Timestamp, e.CorrelationId, e.CausationId);
-
     /// <summary>An entry from an event's data and its stored metadata (as read from a row of mt_events).</summary>
     public static AuditEntry Of(object data, Guid eventId, Guid streamId, long sequence, long version, string? user, Guid? organizationId,
         DateTimeOffset recordedAt, string? correlationId, string? causationId) => new(

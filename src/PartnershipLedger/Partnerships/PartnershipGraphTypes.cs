@@ -44,10 +44,9 @@ public sealed class PartnershipGraphType : ObjectGraphType<PartnershipSummary>
             {
                 var size = Paging.PageSize(context.GetArgument<int?>("first"));
                 var after = Paging.Position(context.GetArgument<string?>("after")) ?? 0;
-                var session = context.RequestServices!.GetRequiredService<IQuerySession>();
-                var events = await session.Events.FetchStreamAsync(context.Source.Id, token: context.CancellationToken);
-                var page = events.Where(e => e.Version > after).Take(size + 1).Select(AuditEntry.From).ToList();
-                return Paging.Page(page, size, entry => entry.Version, events.Count);
+                // The audit trail of this one stream: a page and its count in one query, never the whole stream.
+                return await AuditTrail.PageAsync(context.RequestServices!.GetRequiredService<IQuerySession>(), Caller.Of(context).Actor,
+                    new AuditFilter(StreamId: context.Source.Id), size, after, context.CancellationToken);
             });
     }
 }

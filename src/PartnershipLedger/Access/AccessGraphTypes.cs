@@ -87,7 +87,7 @@ public static class AccessFields
             .ResolveAsync(async context =>
             {
                 Caller.Of(context).RequireAdmin("list tokens");
-                var organization = context.GetArgument<Guid?>("organizationId");
+                var organization = IdArguments.Optional(context, "organizationId");
                 var query = context.RequestServices!.GetRequiredService<IQuerySession>().Query<AccessToken>();
                 var tokens = organization is { } id
                     ? await query.Where(x => x.OrganizationId == id).OrderByDescending(x => x.IssuedAt).Take(Paging.MaxPageSize).ToListAsync(context.CancellationToken)

@@ -25,8 +25,8 @@ public static class AuditFields
                 context.RequestServices!.GetRequiredService<IQuerySession>(),
                 Caller.Of(context).Actor,
                 new AuditFilter(
-                    StreamId: EventRows.OptionalId(context, "partnershipId"),
-                    OrganizationId: EventRows.OptionalId(context, "organizationId"),
+                    StreamId: IdArguments.Optional(context, "partnershipId"),
+                    OrganizationId: IdArguments.Optional(context, "organizationId"),
                     Actor: context.GetArgument<string?>("actor"),
                     EventTypes: context.GetArgument<List<string>?>("eventTypes"),
                     From: context.GetArgument<DateTimeOffset?>("from"),
@@ -41,7 +41,7 @@ public static class AuditFields
             .ResolveAsync(async context => await LedgerVerification.VerifyAsync(
                 context.RequestServices!.GetRequiredService<IQuerySession>(),
                 Caller.Of(context).Actor,
-                EventRows.OptionalId(context, "partnershipId"),
+                IdArguments.Optional(context, "partnershipId"),
                 context.CancellationToken));
     }
 }

@@ -46,13 +46,6 @@ public static class EventRows
     public static IReadOnlyDictionary<string, Type> TypesByStoredName(IQuerySession session) =>
         session.DocumentStore.Options.Events.AllKnownEventTypes().ToDictionary(type => type.EventTypeName, type => type.EventType);
 
-    /// <summary>An optional id argument; anything but an id is refused naming the argument.</summary>
-    public static Guid? OptionalId(IResolveFieldContext context, string argument) => context.GetArgument<string?>(argument) switch
-    {
-        null => null,
-        var text when Guid.TryParse(text, out var id) => id,
-        var text => throw new ValidationFailedException(new ValidationProblem(argument, $"'{text}' is not an id of this ledger.")),
-    };
 
     private static string TableOf<T>(IQuerySession session) =>
         session.DocumentStore.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;

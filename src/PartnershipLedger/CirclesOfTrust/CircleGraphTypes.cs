@@ -70,8 +70,8 @@ public static class CircleFields
             .Description("One circle of trust; null when there is none with this id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The circle's id.")
             .ResolveAsync(async context => await context.WithinReachAsync(
-                await context.RequestServices!.GetRequiredService<IQuerySession>().LoadAsync<CircleOfTrust>(context.GetArgument<Guid>("id"), context.CancellationToken),
-                circle => circle.MemberIds, $"circle of trust {context.GetArgument<Guid>("id")}"));
+                await context.RequestServices!.GetRequiredService<IQuerySession>().LoadAsync<CircleOfTrust>(IdArguments.Required(context, "id"), context.CancellationToken),
+                circle => circle.MemberIds, $"circle of trust {IdArguments.Required(context, "id")}"));
 
     public static void AddMutations(ObjectGraphType mutation)
     {

@@ -98,8 +98,8 @@ public static class PortfolioTrendFields
                 var from = context.GetArgument<DateTimeOffset>("from");
                 var to = context.GetArgument<DateTimeOffset>("to");
                 var periods = TrendPeriods.Between(context.GetArgument<TrendInterval>("interval"), from, to);
-                var filter = new PartnershipFilter(context.GetArgument<Guid?>("organizationId"), context.GetArgument<PartnerType?>("partnerType"),
-                    context.GetArgument<Guid?>("circleOfTrustId")).WithinReachOf(Caller.Of(context).Actor);
+                var filter = new PartnershipFilter(IdArguments.Optional(context, "organizationId"), context.GetArgument<PartnerType?>("partnerType"),
+                    IdArguments.Optional(context, "circleOfTrustId")).WithinReachOf(Caller.Of(context).Actor);
                 var months = filter == new PartnershipFilter()
                     ? await PortfolioTrend.PortfolioAsync(session, function, to, context.CancellationToken)
                     : await PortfolioTrend.SubsetAsync(session, function, await PartnershipList.IdsAsync(session, filter, context.CancellationToken), context.CancellationToken);

@@ -65,7 +65,7 @@ public static class OrganizationFields
             .Description("One organization; null when there is none with this id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The organization's id.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<IQuerySession>()
-                .LoadAsync<Organization>(context.GetArgument<Guid>("id"), context.CancellationToken));
+                .LoadAsync<Organization>(IdArguments.Required(context, "id"), context.CancellationToken));
 
     public static void AddMutations(ObjectGraphType mutation)
     {

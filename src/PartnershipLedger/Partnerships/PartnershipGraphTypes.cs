@@ -73,8 +73,8 @@ public static class PartnershipFields
             .Description("One partnership; null when there is none with this id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The partnership's id.")
             .ResolveAsync(async context => await context.WithinReachAsync(
-                await context.RequestServices!.GetRequiredService<IQuerySession>().LoadAsync<PartnershipSummary>(context.GetArgument<Guid>("id"), context.CancellationToken),
-                partnership => partnership.MemberIds, $"partnership {context.GetArgument<Guid>("id")}"));
+                await context.RequestServices!.GetRequiredService<IQuerySession>().LoadAsync<PartnershipSummary>(IdArguments.Required(context, "id"), context.CancellationToken),
+                partnership => partnership.MemberIds, $"partnership {IdArguments.Required(context, "id")}"));
 
     public static void AddMutations(ObjectGraphType mutation)
     {

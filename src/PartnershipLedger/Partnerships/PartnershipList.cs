@@ -126,17 +126,11 @@ public static class PartnershipList
             .StatusArgument()
             .Argument<StringGraphType>("name", "Only partnerships whose name contains this text, ignoring case.")
             .ResolvePage(context => new PartnershipFilter(
-                OrganizationId: OptionalId(context, "organizationId"),
+                OrganizationId: IdArguments.Optional(context, "organizationId"),
                 PartnerType: context.GetArgument<PartnerType?>("partnerType"),
-                CircleOfTrustId: OptionalId(context, "circleOfTrustId"),
+                CircleOfTrustId: IdArguments.Optional(context, "circleOfTrustId"),
                 Name: context.GetArgument<string?>("name")));
 
-    private static Guid? OptionalId(IResolveFieldContext context, string argument) => context.GetArgument<string?>(argument) switch
-    {
-        null => null,
-        var text when Guid.TryParse(text, out var id) => id,
-        var text => throw new ValidationFailedException(new ValidationProblem(argument, $"'{text}' is not an id of this ledger.")),
-    };
 }
 
 /// <summary>

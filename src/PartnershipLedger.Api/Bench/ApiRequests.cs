@@ -10,7 +10,7 @@ using PartnershipLedger.Recording;
 namespace PartnershipLedger.Api.Bench;
 
 /// <summary>GraphQL reads and mutations over HTTP against the API process, each beside its raw counterpart.</summary>
-public sealed class ApiRequests(HttpClient client, DocumentStore store, IServiceProvider services, int requests)
+public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBaselines rawBaselines, IServiceProvider services, int requests)
 {
     private const int Clients = 8;
 
@@ -36,34 +36,49 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, IService
         foreach (var member in active.Select(p => p.Member).Distinct())
             memberTokens[member] = await DevelopmentToken.IssueAsync(services, Actor.MemberOf($"bench@{member:N}", member), CancellationToken.None);
 
-        // Warm-up, not measured: the first request of each kind pays JIT and Wolverine's handler compilation.
+        // Warm-up, not measured: the first requests of each kind pay JIT (tiered: a method is recompiled after 30
+        // calls) and Wolverine's handler compilation; a hundred rounds of every read and a few commands.
+        await ReadRoundsAsync(Reads(DateTimeOffset.UtcNow), 100, (_, _) => { });
         foreach (var _ in Enumerable.Range(0, 3))
         {
-            await QueryAsync(id => ("query($id: ID!) { partnership(id: $id) { maturity { function level } maturityHistory { at } } }", new { id }), 1);
             await DirectAsync(active[0]);
             await MutationAsync(active[0]);
         }
     }
 
-    public async Task MeasureAsync(BenchResults results, RawBaselines raw, int trial)
-    {
-        var now = DateTimeOffset.UtcNow;
-        await using (var connection = await raw.ConnectAsync())
-        {
-            var byId = new List<double>();
-            foreach (var id in Sample()) byId.Add(await raw.SelectMaturityByIdAsync(connection, id));
-            results.AddLatencies("raw by-id select of PartnershipMaturity", trial, byId);
-        }
-        results.AddLatencies("GraphQL partnership.maturity now", trial, await QueryAsync(id => ("query($id: ID!) { partnership(id: $id) { maturity { function level assessedLevel gap } } }", new { id })));
-        results.AddLatencies("GraphQL partnership.maturity(asOf)", trial, await QueryAsync(id =>
+    /// <summary>One kind of read: a GraphQL query over HTTP about one partnership, or the raw by-id select.</summary>
+    private sealed record Read(string Measure, Func<Guid, (string Query, object Variables)>? Query);
+
+    public const string RawSelect = "raw by-id select of PartnershipMaturity";
+    public const string GraphQLFloor = "GraphQL request floor: { __typename }";
+    public const string PlainLoad = "GraphQL plain projected-document load: partnership(id) { id name status }";
+
+    private IReadOnlyList<Read> Reads(DateTimeOffset now) =>
+    [
+        new(RawSelect, null),
+        new(GraphQLFloor, _ => ("{ __typename }", new { })),
+        new(PlainLoad, id => ("query($id: ID!) { partnership(id: $id) { id name status } }", new { id })),
+        new("GraphQL partnership.maturity now", id => ("query($id: ID!) { partnership(id: $id) { maturity { function level assessedLevel gap } } }", new { id })),
+        new("GraphQL partnership.maturity(asOf)", id =>
             ("query($id: ID!, $at: DateTime) { partnership(id: $id) { maturity(asOf: $at) { function level assessedLevel gap } } }",
-             new { id, at = now.AddDays(-random.Next(1, 900)) })));
-        results.AddLatencies("GraphQL partnership.maturityHistory", trial, await QueryAsync(id => ("query($id: ID!) { partnership(id: $id) { maturityHistory { function at from to basis } } }", new { id })));
-        results.AddLatencies("GraphQL portfolioTrend, 8 quarters", trial, await QueryAsync(_ =>
+             new { id, at = now.AddDays(-random.Next(1, 900)) })),
+        new("GraphQL partnership.maturityHistory", id => ("query($id: ID!) { partnership(id: $id) { maturityHistory { function at from to basis } } }", new { id })),
+        new("GraphQL portfolioTrend, 8 quarters", _ =>
             ("query($from: DateTime!, $to: DateTime!) { portfolioTrend(function: LEADS_AND_PIPELINE, from: $from, to: $to, interval: QUARTER) { periodStart basic reactive proactive dynamic ups downs } }",
-             new { from = now.AddMonths(-24), to = now.AddMonths(-3) })));
-        results.AddLatencies("GraphQL auditTrail of a partnership, first page", trial, await QueryAsync(id =>
-            ("query($id: ID!) { auditTrail(partnershipId: $id, first: 20) { edges { node { eventId type summary actor organizationId occurredAt recordedAt } } } }", new { id })));
+             new { from = now.AddMonths(-24), to = now.AddMonths(-3) })),
+        new("GraphQL auditTrail of a partnership, first page", id =>
+            ("query($id: ID!) { auditTrail(partnershipId: $id, first: 20) { edges { node { eventId type summary actor organizationId occurredAt recordedAt } } } }", new { id })),
+    ];
+
+    public async Task MeasureAsync(BenchResults results, int trial)
+    {
+        var latencies = new Dictionary<string, List<double>>();
+        await ReadRoundsAsync(Reads(DateTimeOffset.UtcNow), requests, (read, milliseconds) =>
+        {
+            if (!latencies.TryGetValue(read.Measure, out var list)) latencies[read.Measure] = list = [];
+            list.Add(milliseconds);
+        });
+        foreach (var (measure, list) in latencies) results.AddLatencies(measure, trial, list);
 
         results.AddCommands("direct Marten command, 1 client", trial, await CommandsAsync(1, DirectAsync));
         results.AddCommands("GraphQL mutation over HTTP, 1 client", trial, await CommandsAsync(1, MutationAsync));
@@ -71,23 +86,34 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, IService
         results.AddCommands("GraphQL mutation over HTTP, 8 clients", trial, await CommandsAsync(Clients, MutationAsync));
     }
 
-    private IEnumerable<Guid> Sample() => Enumerable.Range(0, requests).Select(_ => partnerships[random.Next(partnerships.Count)]);
-
-    private async Task<List<double>> QueryAsync(Func<Guid, (string Query, object Variables)> request, int? count = null)
+    /// <summary>
+    /// Rounds of reads, interleaved: each round takes a random partnership and runs every kind of read on it once,
+    /// starting from a different kind each round, so a slow moment of the shared machine hits all kinds alike.
+    /// </summary>
+    private async Task ReadRoundsAsync(IReadOnlyList<Read> reads, int rounds, Action<Read, double> measured)
     {
-        var latencies = new List<double>();
-        foreach (var id in Sample().Take(count ?? requests))
+        await using var connection = await rawBaselines.ConnectAsync();
+        for (var round = 0; round < rounds; round++)
         {
-            var (query, variables) = request(id);
-            var watch = Stopwatch.StartNew();
-            using var post = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
-            post.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
-            using var response = await client.SendAsync(post);
-            var body = await response.Content.ReadAsStringAsync();
-            latencies.Add(watch.Elapsed.TotalMilliseconds);
-            if (!response.IsSuccessStatusCode || body.Contains("\"errors\"")) throw new InvalidOperationException($"GraphQL failed: {body}");
+            var id = partnerships[random.Next(partnerships.Count)];
+            for (var k = 0; k < reads.Count; k++)
+            {
+                var read = reads[(round + k) % reads.Count];
+                measured(read, read.Query is null ? await rawBaselines.SelectMaturityByIdAsync(connection, id) : await QueryAsync(read.Query(id)));
+            }
         }
-        return latencies;
+    }
+
+    private async Task<double> QueryAsync((string Query, object Variables) request)
+    {
+        var watch = Stopwatch.StartNew();
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = request.Query, variables = request.Variables }) };
+        post.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
+        using var response = await client.SendAsync(post);
+        var body = await response.Content.ReadAsStringAsync();
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        if (!response.IsSuccessStatusCode || body.Contains("\"errors\"")) throw new InvalidOperationException($"GraphQL failed: {body}");
+        return elapsed;
     }
 
     /// <summary>Records a partner meeting <see cref="requests"/> times per client, each client on partnerships of its own; latencies of every command and the commands per second.</summary>

@@ -76,10 +76,10 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
 
         await using (var api = await ApiProcess.StartAsync(input.PortFlag == 0 ? ApiProcess.FreePort() : input.PortFlag, store.Options.Events.DatabaseSchemaName))
         {
-            var requests = new ApiRequests(api.Client, store, host.Services, input.RequestsFlag);
+            var requests = new ApiRequests(api.Client, store, raw, host.Services, input.RequestsFlag);
             await requests.PrepareAsync();
             for (var trial = 1; trial <= input.TrialsFlag; trial++)
-                await requests.MeasureAsync(results, raw, trial);
+                await requests.MeasureAsync(results, trial);
             results.Memory(await api.MemoryAsync());
         }
 

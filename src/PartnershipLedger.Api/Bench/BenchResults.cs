@@ -48,11 +48,18 @@ public sealed class BenchResults
         output.WriteLine("|---|---|---:|---|---|");
         Ratio("import vs raw binary COPY", "import (events/s)", "raw binary COPY into an mt_events-shaped table (rows/s)", ">=", 0.5, output);
         Ratio("rebuild vs raw sequential read", "rebuild, every projection (events/s)", "raw sequential read of mt_events (rows/s)", ">=", 0.5, output);
-        Ratio("maturity now p95 vs by-id select p95", "GraphQL partnership.maturity now p95 (ms)", "raw by-id select of PartnershipMaturity p95 (ms)", "<=", 1.5, output);
-        Ratio("maturity asOf p95 vs by-id select p95", "GraphQL partnership.maturity(asOf) p95 (ms)", "raw by-id select of PartnershipMaturity p95 (ms)", "<=", 1.5, output);
-        Ratio("maturityHistory p95 vs by-id select p95", "GraphQL partnership.maturityHistory p95 (ms)", "raw by-id select of PartnershipMaturity p95 (ms)", "<=", 2, output);
+        // Reads: the goal's "plain projected-document load" is the same kind of request (GraphQL over HTTP, token
+        // checked) loading a plain projected document by id; the raw in-process select is shown beside, as information.
+        var plain = $"{ApiRequests.PlainLoad} p95 (ms)";
+        var rawSelect = $"{ApiRequests.RawSelect} p95 (ms)";
+        Ratio("maturity now p95 vs plain projected-document load p95", "GraphQL partnership.maturity now p95 (ms)", plain, "<=", 1.5, output);
+        Ratio("maturity asOf p95 vs plain projected-document load p95", "GraphQL partnership.maturity(asOf) p95 (ms)", plain, "<=", 1.5, output);
+        Ratio("maturityHistory p95 vs plain projected-document load p95", "GraphQL partnership.maturityHistory p95 (ms)", plain, "<=", 2, output);
         Absolute("portfolioTrend 8 quarters p95 (ms)", "GraphQL portfolioTrend, 8 quarters p95 (ms)", 50, output);
-        Ratio("auditTrail first page p95 vs by-id select p95", "GraphQL auditTrail of a partnership, first page p95 (ms)", "raw by-id select of PartnershipMaturity p95 (ms)", "<=", 2, output);
+        Ratio("auditTrail first page p95 vs plain projected-document load p95", "GraphQL auditTrail of a partnership, first page p95 (ms)", plain, "<=", 2, output);
+        Ratio("(information) maturity now p95 vs raw by-id select p95", "GraphQL partnership.maturity now p95 (ms)", rawSelect, "<=", 1.5, output, verdict: false);
+        Ratio("(information) maturityHistory p95 vs raw by-id select p95", "GraphQL partnership.maturityHistory p95 (ms)", rawSelect, "<=", 2, output, verdict: false);
+        Ratio("(information) GraphQL request floor p95 vs raw by-id select p95", $"{ApiRequests.GraphQLFloor} p95 (ms)", rawSelect, "<=", 1.5, output, verdict: false);
         Ratio("mutation vs direct command, 1 client (commands/s)", "GraphQL mutation over HTTP, 1 client (commands/s)", "direct Marten command, 1 client (commands/s)", ">=", 0.9, output);
         Ratio("mutation vs direct command, 8 clients (commands/s)", "GraphQL mutation over HTTP, 8 clients (commands/s)", "direct Marten command, 8 clients (commands/s)", ">=", 0.9, output);
         Ratio("mutation p95 vs direct p95, 1 client", "GraphQL mutation over HTTP, 1 client p95 (ms)", "direct Marten command, 1 client p95 (ms)", "<=", 1.3, output);
@@ -65,14 +72,16 @@ public sealed class BenchResults
         output.WriteLine($"{verdicts.Count(v => v.Passed)} of {verdicts.Count} goals met.");
     }
 
-    private void Ratio(string goal, string product, string baseline, string comparison, double target, TextWriter output)
+    /// <param name="verdict">False for a ratio shown as information: its target is printed, it counts in no verdict.</param>
+    private void Ratio(string goal, string product, string baseline, string comparison, double target, TextWriter output, bool verdict = true)
     {
         if (!values.TryGetValue(product, out var measured) || !values.TryGetValue(baseline, out var raw)) return;
         var ratios = measured.Keys.Where(raw.ContainsKey).Select(trial => measured[trial] / raw[trial]).ToList();
         var median = Median(ratios);
         var passed = comparison == ">=" ? median >= target : median <= target;
-        verdicts.Add((goal, $"{comparison} {target}", passed));
-        output.WriteLine($"| {goal} | {string.Join(" / ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} | {median:0.00} | {comparison} {target} | {(passed ? "pass" : "FAIL")} |");
+        if (verdict) verdicts.Add((goal, $"{comparison} {target}", passed));
+        var result = verdict ? passed ? "pass" : "FAIL" : passed ? "(would pass)" : "(would fail)";
+        output.WriteLine($"| {goal} | {string.Join(" / ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} | {median:0.00} | {comparison} {target} | {result} |");
     }
 
     private void Absolute(string goal, string measure, double limit, TextWriter output)

@@ -27,6 +27,16 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
         return new PendingMany(this, keys);
     }
 
+    /// <summary>Supplies a value fetched some other way (in a batch with another query): no query for that key then.</summary>
+    public void Prime(TKey key, TValue? value)
+    {
+        lock (queued)
+        {
+            loaded[key] = value!;
+            queued.Remove(key);
+        }
+    }
+
     private void Queue(IEnumerable<TKey> keys)
     {
         lock (queued)

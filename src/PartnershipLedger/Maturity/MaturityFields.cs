@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +15,30 @@ public static class MaturityFields
     public static BatchLoader<Guid, PartnershipMaturity> Loader(IServiceProvider services) =>
         services.GetRequiredService<BatchLoader<Guid, PartnershipMaturity>>();
 
-    public static void AddLoader(IServiceCollection services) =>
+    /// <summary>
+    /// A request's loader of maturity timelines: only each document's history, which answers levels at any business
+    /// instant. The facts (most of the document) are loaded only for fields that need them, or for knownAt.
+    /// </summary>
+    public static BatchLoader<Guid, MaturityTimeline> TimelineLoader(IServiceProvider services) =>
+        services.GetRequiredService<BatchLoader<Guid, MaturityTimeline>>();
+
+    public static void AddLoader(IServiceCollection services)
+    {
         services.AddScoped(provider => new BatchLoader<Guid, PartnershipMaturity>(async (ids, cancellation) =>
             (await provider.GetRequiredService<IQuerySession>().LoadManyAsync<PartnershipMaturity>(cancellation, ids.ToArray())).ToDictionary(d => d.Id)));
+        services.AddScoped(provider => new BatchLoader<Guid, MaturityTimeline>(async (ids, cancellation) =>
+            (await MaturityTimeline.LoadAsync(provider.GetRequiredService<IQuerySession>(), ids, cancellation)).ToDictionary(t => t.Id)));
+    }
+
+    /// <summary>The history a read answers from: the stored one (now), or the one the facts known at knownAt give.</summary>
+    private static IDataLoaderResult<MaturityTimeline?> Timeline(IResolveFieldContext<PartnershipSummary> context, DateTimeOffset? knownAt) =>
+        knownAt is null
+            ? TimelineLoader(context.RequestServices!).Load(context.Source.Id)
+            : Loader(context.RequestServices!).Load(context.Source.Id).Then(document => document is null ? null
+                : new MaturityTimeline(document.Id, context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt).ToList()));
+
+    /// <summary>The partnership fields answered from its maturity timeline (a read of one partnership fetches it along).</summary>
+    public static readonly IReadOnlySet<string> ReadFromTimeline = new HashSet<string> { "maturity", "maturityHistory", "maturityTrend" };
 
     public static void AddTo(ObjectGraphType<PartnershipSummary> partnership)
     {
@@ -24,7 +46,7 @@ public static class MaturityFields
             .Description("Each function's maturity (in the model's order) at business time asOf, as the ledger knew it at system time knownAt. Both default to now.")
             .Argument<InstantGraphType>("asOf", "Business instant: the maturity in effect then (default now).")
             .Argument<InstantGraphType>("knownAt", "System instant: what the ledger would have answered then, ignoring facts recorded later (default now).")
-            .Resolve(context => Loader(context.RequestServices!).Load(context.Source.Id).Then(document => Read(context, document)?.Functions() ?? []));
+            .Resolve(context => Timeline(context, KnownAt(context)).Then(timeline => Read(context, timeline)?.Functions() ?? []));
 
         partnership.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnershipTrendPointGraphType>>>>("maturityTrend")
             .Description("This partnership's level of one function at the end of each month or quarter, with its moves up and down.")
@@ -36,7 +58,7 @@ public static class MaturityFields
             {
                 var periods = TrendPeriods.Between(context.GetArgument<TrendInterval>("interval"), context.GetArgument<DateTimeOffset>("from"), context.GetArgument<DateTimeOffset>("to"));
                 var function = context.GetArgument<BusinessFunction>("function");
-                return Loader(context.RequestServices!).Load(context.Source.Id).Then(document => document is null ? [] : Trend(document.History, function, periods));
+                return TimelineLoader(context.RequestServices!).Load(context.Source.Id).Then(timeline => timeline is null ? [] : Trend(timeline.History, function, periods));
             });
 
         partnership.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MaturityChangeGraphType>>>>("maturityHistory")
@@ -45,16 +67,14 @@ public static class MaturityFields
             .Argument<InstantGraphType>("from", "Changes at or after this instant.")
             .Argument<InstantGraphType>("to", "Changes at or before this instant (default now).")
             .Argument<InstantGraphType>("knownAt", "The history as the ledger knew it at this system instant (default now).")
-            .Resolve(context => Loader(context.RequestServices!).Load(context.Source.Id).Then(document =>
+            .Resolve(context => Timeline(context, context.GetArgument<DateTimeOffset?>("knownAt")).Then(timeline =>
             {
-                if (document is null) return [];
+                if (timeline is null) return [];
                 var function = context.GetArgument<BusinessFunction?>("function");
                 var from = context.GetArgument<DateTimeOffset?>("from") ?? DateTimeOffset.MinValue;
                 var now = Now(context);
                 var to = context.GetArgument<DateTimeOffset?>("to") is { } until && until < now ? until : now;
-                var knownAt = context.GetArgument<DateTimeOffset?>("knownAt");
-                var history = knownAt is null ? document.History : context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt);
-                return history.Where(change => (function is null || change.Function == function) && change.At >= from && change.At <= to).ToList();
+                return timeline.History.Where(change => (function is null || change.Function == function) && change.At >= from && change.At <= to).ToList();
             }));
     }
 
@@ -69,14 +89,13 @@ public static class MaturityFields
                 moves.Count(change => change.To > change.From), moves.Count(change => change.To < change.From));
         }).ToList();
 
-    private static MaturityReading? Read(IResolveFieldContext context, PartnershipMaturity? document)
-    {
-        if (document is null) return null;
-        var now = Now(context);
-        var knownAt = context.GetArgument<DateTimeOffset?>("knownAt");
-        return new MaturityReading(document, context.RequestServices!.GetRequiredService<MaturityEvaluator>(),
-            context.GetArgument<DateTimeOffset?>("asOf") ?? now, knownAt is { } at && at < now ? at : null);
-    }
+    private static MaturityReading? Read(IResolveFieldContext context, MaturityTimeline? timeline) =>
+        timeline is null ? null : new MaturityReading(timeline, context.RequestServices!.GetRequiredService<MaturityEvaluator>(),
+            context.GetArgument<DateTimeOffset?>("asOf") ?? Now(context), KnownAt(context));
+
+    /// <summary>The knownAt argument when it lies in the past; null (every fact known now) otherwise.</summary>
+    private static DateTimeOffset? KnownAt(IResolveFieldContext context) =>
+        context.GetArgument<DateTimeOffset?>("knownAt") is { } at && at < Now(context) ? at : null;
 
     public static DateTimeOffset Now(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
 }

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using PartnershipLedger.Graph;
 using PartnershipLedger.Model;
@@ -19,17 +20,22 @@ public sealed class FunctionMaturityGraphType : ObjectGraphType<FunctionMaturity
         Field(x => x.Since, type: typeof(InstantGraphType)).Description("When the current evidenced level began.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MemberAssessmentGraphType>>>>("assessments")
             .Description("Each member's latest self-assessment of this function.")
-            .Resolve(context => context.Source.Reading.Assessments(context.Source.Function));
+            .Resolve(context => Facts(context).Then(partnership => context.Source.Reading.Assessments(partnership, context.Source.Function)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceGraphType>>>>("evidence")
             .Description("The recorded facts that make the current evidenced level hold.")
-            .Resolve(context => context.Source.Reading.Evidence(context.Source.Function, context.Source.EvidencedLevel));
+            .Resolve(context => Facts(context).Then(partnership => context.Source.Reading.Evidence(partnership, context.Source.Function, context.Source.EvidencedLevel)));
         Field<InstantGraphType>("evidenceExpiresAt")
             .Description("When the current level falls back if nothing new is recorded (evidence leaving its window, an agreement expiring); null at BASIC.")
-            .Resolve(context => context.Source.Reading.EvidenceExpiresAt(context.Source.Function));
+            .Resolve(context => Facts(context).Then(partnership => context.Source.Reading.EvidenceExpiresAt(partnership, context.Source.Function)));
         Field<StringGraphType>("nextLevelNeeds")
             .Description("What the next level needs, as the evidence rules say; null at DYNAMIC.")
             .Resolve(context => context.Source.Reading.NextLevelRule(context.Source.Function, context.Source.EvidencedLevel)?.Description);
     }
+
+    /// <summary>The whole maturity document with its facts, loaded (once per request) only when a field needs the facts.</summary>
+    private static IDataLoaderResult<PartnershipMaturity> Facts(IResolveFieldContext<FunctionMaturity> context) =>
+        MaturityFields.Loader(context.RequestServices!).Load(context.Source.Reading.PartnershipId)
+            .Then(partnership => partnership ?? throw new InvalidOperationException($"The maturity document of {context.Source.Reading.PartnershipId} is gone while reading it."));
 }
 
 public sealed class MemberAssessmentGraphType : ObjectGraphType<MaturityFact>

@@ -4,28 +4,19 @@ using PartnershipLedger.Partnerships;
 namespace PartnershipLedger.Maturity;
 
 /// <summary>
-/// A partnership's maturity read at one business instant (asOf) on one system instant (knownAt). With knownAt
-/// omitted the precomputed history answers; with knownAt the facts known then are evaluated again.
+/// A partnership's maturity read at one business instant (asOf) on one system instant (knownAt), from its history
+/// (the stored one, or with knownAt the one the facts known then give). Levels come from the history alone; the
+/// answers that need the facts themselves (assessments, evidence, expiry) take the full document, which the
+/// GraphQL fields load only when asked for them.
 /// </summary>
-public sealed class MaturityReading
+public sealed class MaturityReading(MaturityTimeline timeline, MaturityEvaluator evaluator, DateTimeOffset asOf, DateTimeOffset? knownAt)
 {
-    private readonly MaturityEvaluator evaluator;
-    private readonly Lazy<MaturityEvaluator.View> view;
+    private MaturityEvaluator.View? view;
 
-    public MaturityReading(PartnershipMaturity partnership, MaturityEvaluator evaluator, DateTimeOffset asOf, DateTimeOffset? knownAt)
-    {
-        this.evaluator = evaluator;
-        Partnership = partnership;
-        AsOf = asOf;
-        KnownAt = knownAt;
-        History = knownAt is null ? partnership.History : evaluator.History(partnership, knownAt);
-        view = new Lazy<MaturityEvaluator.View>(() => new MaturityEvaluator.View(partnership, knownAt));
-    }
-
-    public PartnershipMaturity Partnership { get; }
-    public DateTimeOffset AsOf { get; }
-    public DateTimeOffset? KnownAt { get; }
-    public IReadOnlyList<MaturityChange> History { get; }
+    public Guid PartnershipId => timeline.Id;
+    public DateTimeOffset AsOf { get; } = asOf;
+    public DateTimeOffset? KnownAt { get; } = knownAt;
+    public IReadOnlyList<MaturityChange> History => timeline.History;
 
     public IReadOnlyList<FunctionMaturity> Functions() => Enum.GetValues<BusinessFunction>().Select(Function).ToList();
 
@@ -40,13 +31,18 @@ public sealed class MaturityReading
         History.LastOrDefault(change => change.Function == function && change.Basis == basis && change.At <= AsOf);
 
     /// <summary>Each member's latest self-assessment of the function as of the reading.</summary>
-    public IReadOnlyList<MaturityFact> Assessments(BusinessFunction function) =>
-        MaturityEvaluator.LatestAssessments(view.Value.Of(nameof(SelfAssessmentRecorded)).Where(fact => fact.Text("function") == MaturityEvaluator.FunctionKey(function)), AsOf)
+    public IReadOnlyList<MaturityFact> Assessments(PartnershipMaturity partnership, BusinessFunction function) =>
+        MaturityEvaluator.LatestAssessments(Facts(partnership).Of(nameof(SelfAssessmentRecorded)).Where(fact => fact.Text("function") == MaturityEvaluator.FunctionKey(function)), AsOf)
             .OrderBy(fact => fact.OccurredAt).ToList();
 
-    public IReadOnlyList<MaturityFact> Evidence(BusinessFunction function, MaturityLevel level) => evaluator.Evidence(view.Value, function, level, AsOf).ToList();
+    public IReadOnlyList<MaturityFact> Evidence(PartnershipMaturity partnership, BusinessFunction function, MaturityLevel level) =>
+        evaluator.Evidence(Facts(partnership), function, level, AsOf).ToList();
 
-    public DateTimeOffset? EvidenceExpiresAt(BusinessFunction function) => evaluator.EvidenceExpiresAt(view.Value, function, AsOf);
+    public DateTimeOffset? EvidenceExpiresAt(PartnershipMaturity partnership, BusinessFunction function) => evaluator.EvidenceExpiresAt(Facts(partnership), function, AsOf);
+
+    /// <summary>The facts standing at knownAt, indexed once per reading (its ten functions share them).</summary>
+    private MaturityEvaluator.View Facts(PartnershipMaturity partnership) =>
+        LazyInitializer.EnsureInitialized(ref view, () => new MaturityEvaluator.View(partnership, KnownAt));
 
     public LevelRule? NextLevelRule(BusinessFunction function, MaturityLevel level) =>
         level == MaturityLevel.Dynamic ? null : evaluator.Rules.For(function).Single(rule => rule.Level == level + 1);

@@ -72,9 +72,28 @@ public static class PartnershipFields
         query.Field<PartnershipGraphType>("partnership")
             .Description("One partnership; null when there is none with this id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The partnership's id.")
-            .ResolveAsync(async context => await context.WithinReachAsync(
-                await context.RequestServices!.GetRequiredService<IQuerySession>().LoadAsync<PartnershipSummary>(IdArguments.Required(context, "id"), context.CancellationToken),
-                partnership => partnership.MemberIds, $"partnership {IdArguments.Required(context, "id")}"));
+            .ResolveAsync(async context =>
+            {
+                var id = IdArguments.Required(context, "id");
+                return await context.WithinReachAsync(await LoadAsync(context, id), partnership => partnership.MemberIds, $"partnership {id}");
+            });
+
+    /// <summary>
+    /// The partnership; when the query also asks for its levels, its maturity timeline comes in the same round
+    /// trip (a batch of two queries) and is handed to the request's timeline loader.
+    /// </summary>
+    private static async Task<PartnershipSummary?> LoadAsync(IResolveFieldContext context, Guid id)
+    {
+        var session = context.RequestServices!.GetRequiredService<IQuerySession>();
+        if (context.SubFields?.Values.Any(field => MaturityFields.ReadFromTimeline.Contains(field.FieldType.Name)) != true)
+            return await session.LoadAsync<PartnershipSummary>(id, context.CancellationToken);
+        var batch = session.CreateBatchQuery();
+        var partnership = batch.Load<PartnershipSummary>(id);
+        var timeline = MaturityTimeline.InBatch(batch, id);
+        await batch.Execute(context.CancellationToken);
+        MaturityFields.TimelineLoader(context.RequestServices!).Prime(id, await timeline);
+        return await partnership;
+    }
 
     public static void AddMutations(ObjectGraphType mutation)
     {

@@ -1,6 +1,7 @@
 using JasperFx;
 using PartnershipLedger.Api.Access;
 using PartnershipLedger.Api.GraphQL;
+using PartnershipLedger.Api.Import;
 using PartnershipLedger.Api.Storage;
 using PartnershipLedger.Api.Web;
 using PartnershipLedger.Demo;
@@ -19,6 +20,7 @@ app.UseDashboardAssets();
 app.UseLedgerAuthentication();
 app.MapHealthEndpoint();
 app.MapGraphQLEndpoint();
+app.MapImportEndpoint();
 app.LoadDemoPortfolioWhenAsked();
 app.WriteDevelopmentTokenWhenAsked();
 app.Lifetime.ApplicationStarted.Register(() =>

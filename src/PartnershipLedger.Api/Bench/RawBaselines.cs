@@ -40,7 +40,7 @@ public sealed class RawBaselines(DocumentStore store)
         await using var connection = await OpenAsync();
         var watch = Stopwatch.StartNew();
         var rows = new List<object[]>();
-        await using var command = new NpgsqlCommand($"select {Import.EventStoreCopy.EventColumns} from {schema}.mt_events order by seq_id", connection);
+        await using var command = new NpgsqlCommand($"select {PartnershipLedger.Import.EventStoreCopy.EventColumns} from {schema}.mt_events order by seq_id", connection);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -66,7 +66,7 @@ public sealed class RawBaselines(DocumentStore store)
             NpgsqlTypes.NpgsqlDbType.Varchar, NpgsqlTypes.NpgsqlDbType.Boolean,
         };
         var watch = Stopwatch.StartNew();
-        await using (var writer = await connection.BeginBinaryImportAsync($"COPY {schema}.bench_raw_events ({Import.EventStoreCopy.EventColumns}) FROM STDIN (FORMAT BINARY)"))
+        await using (var writer = await connection.BeginBinaryImportAsync($"COPY {schema}.bench_raw_events ({PartnershipLedger.Import.EventStoreCopy.EventColumns}) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var row in rows)
             {

@@ -1,0 +1,99 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.AspNetCore.Http.Features;
+using PartnershipLedger.Access;
+using PartnershipLedger.Api.Storage;
+using PartnershipLedger.Import;
+using PartnershipLedger.Maturity;
+using PartnershipLedger.Model;
+using PartnershipLedger.Recording;
+
+namespace PartnershipLedger.Api.Import;
+
+/// <summary>
+/// <c>POST /import</c>: the same import as <c>ops/run -- import FILE</c>, for an admin token, with the JSON Lines file
+/// (schema/import-format.md) as the request body. The events are stamped with the caller as the importing actor. One
+/// import runs at a time; while it runs, this node's trend agent is stopped so that the import alone writes the trend
+/// buckets, and it resumes afterwards (the trend projection counts each partnership's contribution once, so it
+/// converges whatever it reads again).
+/// </summary>
+public static class ImportEndpoint
+{
+    public const string Path = "/import";
+
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    private static readonly string[] JsonLines = ["application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-seq", "application/octet-stream", "text/plain"];
+
+    public static void MapImportEndpoint(this IEndpointRouteBuilder app) => app.MapPost(Path, HandleAsync);
+
+    private static async Task<IResult> HandleAsync(HttpContext http, IDocumentStore store, MaturityModel model, MaturityEvaluator evaluator,
+        IProjectionCoordinator coordinator, AccessDenials denials, IConfiguration configuration, TimeProvider clock, ILogger<ImportRecord> logger)
+    {
+        var correlation = Guid.NewGuid().ToString("N");
+        if (http.User.Identity?.IsAuthenticated != true || TokenSigner.ActorOf(http.User) is not { } actor)
+            return Error(StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "An import needs an admin's bearer token: send `Authorization: Bearer <token>`.");
+        if (!actor.SeesEverything)
+        {
+            await denials.RecordAsync(actor, correlation, "import", "Tried to import a portfolio without the admin role.", http.RequestAborted);
+            return Error(StatusCodes.Status403Forbidden, "FORBIDDEN", $"Only an admin may import a portfolio; {actor.User} is a {actor.Role.ToString().ToLowerInvariant()}.");
+        }
+        var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is null || !JsonLines.Contains(mediaType))
+            return Error(StatusCodes.Status415UnsupportedMediaType, "VALIDATION", $"Send the import file as application/x-ndjson (JSON Lines, schema/import-format.md), not {mediaType ?? "no Content-Type"}.");
+        if (configuration.GetValue("Ledger:Distribution", ProjectionDistribution.Solo) != ProjectionDistribution.Solo)
+            return Error(StatusCodes.Status409Conflict, "CONFLICT", "Imports through the API need the projections run on this node (Ledger:Distribution Solo); with several nodes, stop them and use `ops/run -- import FILE`.");
+        if (!await OneAtATime.WaitAsync(TimeSpan.Zero))
+            return Error(StatusCodes.Status409Conflict, "CONFLICT", "Another import is running; try again when it has finished.");
+
+        var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ledger-import-{correlation}.jsonl");
+        var daemon = coordinator.DaemonForMainDatabase();
+        var trendShard = $"{MaturityTrendProjection.Name}:All";
+        var trendStopped = false;
+        try
+        {
+            // The file is read twice (references, then records): it is kept on disk, not in memory.
+            var limit = configuration.GetValue<long>("Import:MaxRequestBytes", 2L * 1024 * 1024 * 1024);
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+            await using (var body = File.Create(file))
+            {
+                try
+                {
+                    await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+                }
+                catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    return Error(StatusCodes.Status413PayloadTooLarge, "VALIDATION", $"The import file is larger than Import:MaxRequestBytes ({limit:N0} bytes).");
+                }
+            }
+            if (new FileInfo(file).Length == 0) return Error(StatusCodes.Status400BadRequest, "VALIDATION", "The import file is empty.");
+
+            if (daemon.StatusFor(trendShard) == JasperFx.AgentStatus.Running)
+            {
+                await daemon.StopAgentAsync(trendShard);
+                trendStopped = true;
+            }
+            var result = await PortfolioImport.ImportAsync((DocumentStore)store, model, evaluator, file, actor, clock.GetUtcNow(), cancellation: http.RequestAborted);
+            logger.LogInformation("{User} imported {Events} events in {Streams} streams ({Seconds:N1} s), correlation {CorrelationId}",
+                actor.User, result.Events, result.Streams, result.Total.TotalSeconds, correlation);
+            return Results.Json(new
+            {
+                imported = new { events = result.Events, streams = result.Streams, seconds = Math.Round(result.Total.TotalSeconds, 3), eventsPerSecond = Math.Round(result.EventsPerSecond) },
+            });
+        }
+        catch (ImportRejectedException rejected)
+        {
+            return Results.Json(new { error = new { code = "VALIDATION", message = $"Nothing was imported: {rejected.Message}", line = rejected.Line, problems = rejected.Problems } },
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+        finally
+        {
+            if (trendStopped) await daemon.StartAgentAsync(trendShard, CancellationToken.None);
+            File.Delete(file);
+            OneAtATime.Release();
+        }
+    }
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new { error = new { code, message } }, statusCode: status);
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+using Alba;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PartnershipLedger.Import;
+using PartnershipLedger.Maturity;
+using PartnershipLedger.Model;
+using PartnershipLedger.Tests.Hosting;
+
+namespace PartnershipLedger.Tests.Import;
+
+/// <summary>POST /import: the command-line import through the API, for admins only, stamped with the caller.</summary>
+public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private DocumentStore Store => (DocumentStore)Host.Services.GetRequiredService<IDocumentStore>();
+
+    private async Task<string> PortfolioAsync(int partnerships)
+    {
+        var text = new StringWriter();
+        await PortfolioGenerator.WriteAsync(Host.Services.GetRequiredService<MaturityModel>(), DateTimeOffset.UtcNow.AddDays(-1), partnerships, years: 2, seed: 11, text);
+        return text.ToString();
+    }
+
+    private async Task<(int Status, JsonElement Body)> PostAsync(string body, As? caller, string contentType = "application/x-ndjson")
+    {
+        Action<Scenario> configure = scenario =>
+        {
+            scenario.Post.Text(body).ToUrl("/import");
+            scenario.WithRequestHeader("Content-Type", contentType);
+            scenario.IgnoreStatusCode();
+        };
+        var result = caller is null ? await Host.Scenario(configure) : await Host.ScenarioWithTokenAsync(configure, caller);
+        return (result.Context.Response.StatusCode, JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement);
+    }
+
+    /// <summary>Events any import stored (their correlation id is the import's); the tests' tokens have events of their own.</summary>
+    private async Task<long> EventsAsync()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync(e => e.CorrelationId!.StartsWith("import-"));
+    }
+
+    [Fact]
+    public async Task An_admin_imports_a_portfolio_stamped_with_their_name_and_every_projection_is_current()
+    {
+        var portfolio = await PortfolioAsync(partnerships: 5);
+
+        var (status, body) = await PostAsync(portfolio, new As("grace@ledger.test"));
+
+        Assert.Equal(200, status);
+        var records = portfolio.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.Equal(records, body.GetProperty("imported").GetProperty("events").GetInt64());
+        await using (var session = Store.QuerySession())
+            Assert.Equal(records, await session.Events.QueryAllRawEvents().CountAsync(e => e.UserName == "grace@ledger.test"));
+        var partnerships = (await Host.GraphQLAsync("{ partnerships(first: 10) { totalCount edges { node { maturity { level } } } } }")).Data("partnerships");
+        Assert.Equal(5, partnerships.GetProperty("totalCount").GetInt32());
+        var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        Assert.Equal(JasperFx.AgentStatus.Running, daemon.StatusFor($"{MaturityTrendProjection.Name}:All"));
+    }
+
+    [Fact]
+    public async Task A_refused_record_answers_400_with_its_line_and_nothing_is_stored()
+    {
+        var lines = (await PortfolioAsync(partnerships: 3)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lead = Array.FindIndex(lines, line => line.Contains("\"type\":\"LeadShared\""));
+        lines[lead] = lines[lead].Replace("\"interestExpressed\":true", "\"interestExpressed\":false");
+
+        var (status, body) = await PostAsync(string.Join('\n', lines), As.Admin);
+
+        Assert.Equal(400, status);
+        Assert.Equal("VALIDATION", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(lead + 1, body.GetProperty("error").GetProperty("line").GetInt32());
+        Assert.StartsWith($"Nothing was imported: line {lead + 1}:", body.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(0, await EventsAsync());
+    }
+
+    [Fact]
+    public async Task Members_and_callers_without_a_token_are_refused_and_nothing_is_stored()
+    {
+        var portfolio = await PortfolioAsync(partnerships: 2);
+
+        var (anonymous, _) = await PostAsync(portfolio, caller: null);
+        var contoso = await Host.RegisterOrganizationAsync("Contoso");
+        var (member, body) = await PostAsync(portfolio, new As("ada@contoso.example", contoso));
+        var (auditor, _) = await PostAsync(portfolio, new As("ivy@audit.example", contoso, PartnershipLedger.Access.Role.Auditor));
+
+        Assert.Equal(401, anonymous);
+        Assert.Equal(403, member);
+        Assert.Equal(403, auditor);
+        Assert.Equal("FORBIDDEN", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(0, await EventsAsync());
+    }
+
+    [Theory]
+    [InlineData("", "application/x-ndjson", 400)]
+    [InlineData("{}", "multipart/form-data", 415)]
+    [InlineData("not json", "application/x-ndjson", 400)]
+    public async Task A_body_that_is_not_an_import_file_is_refused_with_a_reason(string body, string contentType, int expected)
+    {
+        var (status, answer) = await PostAsync(body, As.Admin, contentType);
+
+        Assert.Equal(expected, status);
+        Assert.False(string.IsNullOrWhiteSpace(answer.GetProperty("error").GetProperty("message").GetString()));
+        Assert.Equal(0, await EventsAsync());
+    }
+}

@@ -42,12 +42,15 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, IService
         // Warm-up, not measured: the first request of each kind pays JIT and Wolverine's handler compilation.
         foreach (var _ in Enumerable.Range(0, 3))
             await QueryAsync(id => ("query($id: ID!) { partnership(id: $id) { maturity { function level } maturityHistory { at } } }", new { id }), 1);
-        // Commands: enough of each (up to 100) that both sides run tiered-up code, not the first JIT tier.
+        // Commands: enough of each (up to 100 one after another, then up to 25 per client with 8 clients) that both sides
+        // run tiered-up code: the API process tiers up far more code (HTTP, GraphQL, Wolverine) than the bench's direct path.
         for (var n = 0; n < Math.Clamp(requests, 3, CommandWarmUp); n++)
         {
             await DirectAsync(active[n % active.Count]);
             await MutationAsync(active[n % active.Count]);
         }
+        await CommandsAsync(Clients, DirectAsync, Math.Clamp(requests, 1, CommandWarmUp / 4));
+        await CommandsAsync(Clients, MutationAsync, Math.Clamp(requests, 1, CommandWarmUp / 4));
     }
 
     public async Task MeasureAsync(BenchResults results, RawBaselines raw, int trial)
@@ -101,22 +104,23 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, IService
         return latencies;
     }
 
-    /// <summary>Records a partner meeting <see cref="requests"/> times per client, each client on partnerships of its own; latencies of every command and the commands per second.</summary>
-    private async Task<(List<double> Latencies, double PerSecond)> CommandsAsync(int clients, Func<(Guid Id, Guid Member), Task> record)
+    /// <summary>Records a partner meeting <see cref="requests"/> (or <paramref name="perClient"/>) times per client, each client on partnerships of its own; latencies of every command and the commands per second.</summary>
+    private async Task<(List<double> Latencies, double PerSecond)> CommandsAsync(int clients, Func<(Guid Id, Guid Member), Task> record, int? perClient = null)
     {
+        var count = perClient ?? requests;
         var latencies = new List<double>();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
             var own = active.Where((_, i) => i % clients == client).ToList();
-            for (var n = 0; n < requests; n++)
+            for (var n = 0; n < count; n++)
             {
                 var started = Stopwatch.GetTimestamp();
                 await record(own[n % own.Count]);
                 lock (latencies) latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })));
-        return (latencies, clients * requests / watch.Elapsed.TotalSeconds);
+        return (latencies, clients * count / watch.Elapsed.TotalSeconds);
     }
 
     private async Task DirectAsync((Guid Id, Guid Member) partnership)

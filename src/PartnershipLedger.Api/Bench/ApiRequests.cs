@@ -17,6 +17,9 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
     /// <summary>Partnerships each client records in, in turn (each with a member token of its own).</summary>
     private const int PartnershipsPerClient = 10;
 
+    /// <summary>Commands of each kind (direct, mutation) run before measuring, not measured.</summary>
+    private const int CommandWarmUp = 100;
+
     private readonly Random random = new(7);
     private readonly Dictionary<Guid, string> memberTokens = [];
     private string adminToken = "";
@@ -30,20 +33,25 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
         partnerships = all.Select(p => p.Id).ToList();
         active = all.Where(p => p.Status == PartnershipStatus.Active && p.EndedAt is null).Select(p => (p.Id, p.Members[0])).ToList();
         if (active.Count < Clients) throw new InvalidOperationException($"The bench needs at least {Clients} active partnerships; the portfolio has {active.Count}.");
-        active = active.Take(Clients * PartnershipsPerClient).ToList();
+        active = active.Take(2 * Clients * PartnershipsPerClient).ToList();   // half for direct commands, half for mutations
         // Reads as an admin (every partnership is within reach); mutations as a member of the partnership, as a partner would.
         adminToken = await DevelopmentToken.IssueAsync(services, Actor.Admin("bench-reader"), CancellationToken.None);
         foreach (var member in active.Select(p => p.Member).Distinct())
             memberTokens[member] = await DevelopmentToken.IssueAsync(services, Actor.MemberOf($"bench@{member:N}", member), CancellationToken.None);
 
         // Warm-up, not measured: the first requests of each kind pay JIT (tiered: a method is recompiled after 30
-        // calls) and Wolverine's handler compilation; a hundred rounds of every read and a few commands.
+        // calls) and Wolverine's handler compilation; a hundred rounds of every read, then the commands.
         await ReadRoundsAsync(Reads(DateTimeOffset.UtcNow), 100, (_, _) => { });
-        foreach (var _ in Enumerable.Range(0, 3))
+        // Commands: enough of each (up to 100 one after another, then up to 25 per client with 8 clients) that both sides
+        // run tiered-up code: the API process tiers up far more code (HTTP, GraphQL, Wolverine) than the bench's direct path.
+        var (direct, mutation) = (CommandPartnerships(DirectAsync), CommandPartnerships(MutationAsync));
+        for (var n = 0; n < Math.Clamp(requests, 3, CommandWarmUp); n++)
         {
-            await DirectAsync(active[0]);
-            await MutationAsync(active[0]);
+            await DirectAsync(direct[n % direct.Count]);
+            await MutationAsync(mutation[n % mutation.Count]);
         }
+        await CommandsAsync(Clients, DirectAsync, Math.Clamp(requests, 1, CommandWarmUp / 4));
+        await CommandsAsync(Clients, MutationAsync, Math.Clamp(requests, 1, CommandWarmUp / 4));
     }
 
     /// <summary>One kind of read: a GraphQL query over HTTP about one partnership, or the raw by-id select.</summary>
@@ -80,6 +88,12 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
         });
         foreach (var (measure, list) in latencies) results.AddLatencies(measure, trial, list);
 
+        await MeasureCommandsAsync(results, trial);
+    }
+
+    /// <summary>A partner meeting recorded directly with Marten and by the mutation over HTTP, with 1 and 8 clients.</summary>
+    public async Task MeasureCommandsAsync(BenchResults results, int trial)
+    {
         results.AddCommands("direct Marten command, 1 client", trial, await CommandsAsync(1, DirectAsync));
         results.AddCommands("GraphQL mutation over HTTP, 1 client", trial, await CommandsAsync(1, MutationAsync));
         results.AddCommands("direct Marten command, 8 clients", trial, await CommandsAsync(Clients, DirectAsync));
@@ -116,23 +130,34 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
         return elapsed;
     }
 
-    /// <summary>Records a partner meeting <see cref="requests"/> times per client, each client on partnerships of its own; latencies of every command and the commands per second.</summary>
-    private async Task<(List<double> Latencies, double PerSecond)> CommandsAsync(int clients, Func<(Guid Id, Guid Member), Task> record)
+    /// <summary>Records a partner meeting <see cref="requests"/> (or <paramref name="perClient"/>) times per client, each client on partnerships of its own; latencies of every command and the commands per second.</summary>
+    private async Task<(List<double> Latencies, double PerSecond)> CommandsAsync(int clients, Func<(Guid Id, Guid Member), Task> record, int? perClient = null)
     {
+        var count = perClient ?? requests;
+        Console.Error.WriteLine($"bench: {clients} client(s), {count} {record.Method.Name} each{(perClient is null ? "" : " (warm-up)")}");
         var latencies = new List<double>();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
-            var own = active.Where((_, i) => i % clients == client).ToList();
-            for (var n = 0; n < requests; n++)
+            var own = CommandPartnerships(record).Where((_, i) => i % clients == client).ToList();
+            for (var n = 0; n < count; n++)
             {
                 var started = Stopwatch.GetTimestamp();
                 await record(own[n % own.Count]);
                 lock (latencies) latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })));
-        return (latencies, clients * requests / watch.Elapsed.TotalSeconds);
+        return (latencies, clients * count / watch.Elapsed.TotalSeconds);
     }
+
+    /// <summary>
+    /// The partnerships one kind of command records in: direct commands and mutations each their own half of the active
+    /// partnerships (alternating, so both halves are alike). Recording a meeting lengthens the partnership's history, and
+    /// the inline maturity projection re-evaluates the whole history at every command: on shared partnerships whichever
+    /// kind runs second would pay for the events the first one added. Below 2 × 8 active partnerships (--smoke) they share.
+    /// </summary>
+    private List<(Guid Id, Guid Member)> CommandPartnerships(Func<(Guid Id, Guid Member), Task> record) =>
+        active.Count < 2 * Clients ? active : active.Where((_, i) => i % 2 == (record.Method.Name == nameof(MutationAsync) ? 1 : 0)).ToList();
 
     private async Task DirectAsync((Guid Id, Guid Member) partnership)
     {

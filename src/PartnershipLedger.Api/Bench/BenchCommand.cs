@@ -17,6 +17,8 @@ public sealed class BenchInput : NetCoreInput
     [Description("Port of the API process the bench starts (default: a free one)")] public int PortFlag { get; set; }
     [Description("Tiny sizes, one trial: checks the bench runs (ops/test)")] public bool SmokeFlag { get; set; }
     [Description("Also time the rebuild by Marten's async daemon (slow: one pass per projection)")] public bool DaemonRebuildFlag { get; set; }
+    [Description("Reuse the portfolio already loaded in the bench schema: no wipe, import or rebuild (their goals are not measured)")] public bool SkipImportRebuildFlag { get; set; }
+    [Description("Measure only the commands (direct and mutation, 1 and 8 clients): no reads; with --skip-import-rebuild, a quick command run")] public bool CommandsOnlyFlag { get; set; }
 }
 
 /// <summary>
@@ -49,7 +51,13 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
         Console.Error.WriteLine($"bench: portfolio {file} ({input.PartnershipsFlag:N0} partnerships, {input.YearsFlag} years), {input.TrialsFlag} trial(s)");
 
         long events = 0;
-        for (var trial = 1; trial <= input.TrialsFlag; trial++)
+        if (input.SkipImportRebuildFlag)
+        {
+            events = await raw.CountEventsAsync();
+            if (events == 0) throw new InvalidOperationException($"--skip-import-rebuild: the schema '{store.Options.Events.DatabaseSchemaName}' holds no events; run the bench once without it.");
+            Console.Error.WriteLine($"bench: reusing the {events:N0} events already in schema '{store.Options.Events.DatabaseSchemaName}' (no import, no rebuild)");
+        }
+        else for (var trial = 1; trial <= input.TrialsFlag; trial++)
         {
             await raw.WipeLedgerAsync();
             var imported = await PortfolioImport.ImportAsync(store, model, evaluator, file, Recording.Actor.Admin("bench"), DateTimeOffset.UtcNow);
@@ -72,14 +80,17 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
             }
             Console.Error.WriteLine($"bench: trial {trial}: {events:N0} events loaded and rebuilt");
         }
-        await PortfolioImport.AnalyzeAsync(store, CancellationToken.None);
+        if (!input.SkipImportRebuildFlag) await PortfolioImport.AnalyzeAsync(store, CancellationToken.None);
 
         await using (var api = await ApiProcess.StartAsync(input.PortFlag == 0 ? ApiProcess.FreePort() : input.PortFlag, store.Options.Events.DatabaseSchemaName))
         {
             var requests = new ApiRequests(api.Client, store, raw, host.Services, input.RequestsFlag);
             await requests.PrepareAsync();
             for (var trial = 1; trial <= input.TrialsFlag; trial++)
-                await requests.MeasureAsync(results, trial);
+            {
+                if (input.CommandsOnlyFlag) await requests.MeasureCommandsAsync(results, trial);
+                else await requests.MeasureAsync(results, trial);
+            }
             results.Memory(await api.MemoryAsync());
         }
 

@@ -34,6 +34,14 @@ public sealed class RawBaselines(DocumentStore store)
         await wipe.ExecuteNonQueryAsync();
     }
 
+    /// <summary>How many events the bench schema holds (for a run that reuses a loaded portfolio).</summary>
+    public async Task<long> CountEventsAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var count = new NpgsqlCommand($"select count(*) from {schema}.mt_events", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Every row of mt_events in sequence order, every column, into memory.</summary>
     public async Task<ReadRows> ReadAllEventsAsync()
     {

@@ -19,9 +19,16 @@ public static class StreamRecording
         Func<TState, Decision, IEnumerable<object>> decide,
         CancellationToken cancellation) where TState : class
     {
-        if (await session.EarlierRecordingAsync(command, cancellation) is { } earlier) return earlier;
+        // One round trip: the earlier recording of this command id (if it has one), the stream for writing and the
+        // stored chain head, batched (Marten's FetchForWriting in a batch query tracks the stream as it does alone).
+        var batch = session.CreateBatchQuery();
+        var earlierLoad = string.IsNullOrWhiteSpace(command.CommandId) ? null : batch.Load<RecordedCommand>(command.CommandId);
+        var fetch = batch.Events.FetchForWriting<TState>(streamId);
+        var head = batch.Query<string>(ChainHeadSql(session), streamId);
+        await batch.Execute(cancellation);
 
-        var stream = await session.Events.FetchForWriting<TState>(streamId, cancellation);
+        if (earlierLoad is not null && EarlierRecording(command, await earlierLoad) is { } earlier) return earlier;
+        var stream = await fetch;
         if (stream.Aggregate is null)
             throw new NotFoundException($"No {Describe<TState>()} has the id {streamId}.");
         if (!command.Actor.MayRecordIn(stream.Aggregate))
@@ -36,7 +43,7 @@ public static class StreamRecording
 
         session.StampMetadata(command);
         stream.AppendMany(events);
-        await session.ChainAsync(command.Actor, streamId, version, stream.Events, cancellation);
+        await session.ChainAsync(command.Actor, streamId, version, stream.Events, cancellation, ChainHeadAt(await head, version));
         return session.Remember(command, new Recorded(streamId, stream.Events[0].Id, version + events.Count));
     }
 
@@ -80,10 +87,14 @@ public static class StreamRecording
     /// <paramref name="actor"/> already (<see cref="StampMetadata(IDocumentSession, Actor, string?, string?)"/>). Two
     /// racing writers both link to the same head, but the stream's version check lets only one of them store.
     /// </summary>
-    public static async Task ChainAsync(this IDocumentSession session, Actor actor, Guid streamId, long version, IReadOnlyList<IEvent> appended, CancellationToken cancellation)
+    /// <param name="storedHead">The chain value of the stream's event at <paramref name="version"/> when the caller has read it
+    /// already (<see cref="ChainHeadSql"/>, batched with the fetch); null to read it here.</param>
+    public static async Task ChainAsync(this IDocumentSession session, Actor actor, Guid streamId, long version, IReadOnlyList<IEvent> appended, CancellationToken cancellation,
+        string? storedHead = null)
     {
         var previous = EventChain.Genesis(streamId);
-        if (version > 0)
+        if (version > 0 && storedHead is not null) previous = storedHead;
+        else if (version > 0)
         {
             var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
             var heads = await session.AdvancedSql.QueryAsync<string>(
@@ -95,10 +106,30 @@ public static class StreamRecording
             session.DocumentStore.Options.Serializer());
     }
 
-    private static async Task<Recorded?> EarlierRecordingAsync(this IDocumentSession session, Command command, CancellationToken cancellation)
+    /// <summary>
+    /// The stream's last event as "version:chain" (one row by the (stream_id, version) index, read backwards), for a batch
+    /// query beside FetchForWriting. <see cref="ChainHeadAt"/> takes it only when that version is the fetched one.
+    /// </summary>
+    private static string ChainHeadSql(IDocumentSession session) =>
+        $"select version::text || ':' || coalesce(headers ->> '{EventChain.Header}', '') from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events " +
+        "where stream_id = ? order by version desc limit 1";
+
+    /// <summary>
+    /// The chain value of the event at <paramref name="version"/> from <see cref="ChainHeadSql"/>'s row, or null when the
+    /// row is of another version (a writer appended between the batch's statements: <see cref="ChainAsync"/> then reads the
+    /// head at <paramref name="version"/> itself, and the stream's version check refuses the save anyway).
+    /// </summary>
+    private static string? ChainHeadAt(IReadOnlyList<string> rows, long version)
     {
-        if (string.IsNullOrWhiteSpace(command.CommandId)) return null;
-        var earlier = await session.LoadAsync<RecordedCommand>(command.CommandId, cancellation);
+        if (rows.Count != 1 || rows[0].IndexOf(':') is var colon && colon < 0) return null;
+        return long.TryParse(rows[0].AsSpan(0, colon), out var stored) && stored == version ? rows[0][(colon + 1)..] : null;
+    }
+
+    private static async Task<Recorded?> EarlierRecordingAsync(this IDocumentSession session, Command command, CancellationToken cancellation) =>
+        string.IsNullOrWhiteSpace(command.CommandId) ? null : EarlierRecording(command, await session.LoadAsync<RecordedCommand>(command.CommandId, cancellation));
+
+    private static Recorded? EarlierRecording(Command command, RecordedCommand? earlier)
+    {
         if (earlier is null) return null;
         if (earlier.CommandType != command.GetType().Name)
             throw new ConflictException($"The command id '{command.CommandId}' was already used for a {earlier.CommandType} command: use a new id for a new command.");

@@ -227,4 +227,23 @@ public sealed class ChainCostTests(AppFixture fixture) : IntegrationContext(fixt
             Assert.DoesNotContain(log.Commands, sql => sql.Contains("headers ->> 'chain'"));
         }
     }
+
+    [Fact]
+    public async Task The_chain_head_the_stream_and_an_earlier_recording_of_the_command_id_are_read_in_one_round_trip()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+        await Host.RecordAsync("holdPartnerMeeting", new { partnershipId = partnership.PartnershipId, inPerson = true }, partnership.FirstUser);
+
+        using var log = SqlCommandLog.Instance.Start();
+        await Host.RecordAsync("holdPartnerMeeting", new { partnershipId = partnership.PartnershipId, inPerson = false, commandId = "batched-1" }, partnership.FirstUser);
+        var read = Assert.Single(log.Commands, sql => sql.Contains("headers ->> 'chain'"));
+        Assert.Contains("mt_streams", read);                     // FetchForWriting's version...
+        Assert.Contains("mt_doc_partnership as d", read);        // ...and its snapshot
+        Assert.Contains("mt_doc_recordedcommand as d", read);    // the command id's earlier recording
+        Assert.Single(log.Commands, sql => sql.Contains("mt_doc_recordedcommand as d"));
+
+        var check = (await Host.GraphQLAsync("query($id: ID) { verifyLedger(partnershipId: $id) { intact eventsChecked } }", new { id = partnership.PartnershipId }, caller: As.Admin)).Data("verifyLedger");
+        Assert.True(check.GetProperty("intact").GetBoolean(), check.ToString());
+        Assert.Equal(3, check.GetProperty("eventsChecked").GetInt32());
+    }
 }

@@ -17,6 +17,7 @@ public sealed class BenchInput : NetCoreInput
     [Description("Port of the API process the bench starts (default: a free one)")] public int PortFlag { get; set; }
     [Description("Tiny sizes, one trial: checks the bench runs (ops/test)")] public bool SmokeFlag { get; set; }
     [Description("Also time the rebuild by Marten's async daemon (slow: one pass per projection)")] public bool DaemonRebuildFlag { get; set; }
+    [Description("Only import and rebuild: skip the API process and its reads and commands")] public bool SkipApiFlag { get; set; }
 }
 
 /// <summary>
@@ -74,13 +75,18 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
         }
         await PortfolioImport.AnalyzeAsync(store, CancellationToken.None);
 
-        await using (var api = await ApiProcess.StartAsync(input.PortFlag == 0 ? ApiProcess.FreePort() : input.PortFlag, store.Options.Events.DatabaseSchemaName))
+        results.BenchPeak(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
+
+        if (!input.SkipApiFlag)
         {
-            var requests = new ApiRequests(api.Client, store, host.Services, input.RequestsFlag);
-            await requests.PrepareAsync();
-            for (var trial = 1; trial <= input.TrialsFlag; trial++)
-                await requests.MeasureAsync(results, raw, trial);
-            results.Memory(await api.MemoryAsync());
+            await using (var api = await ApiProcess.StartAsync(input.PortFlag == 0 ? ApiProcess.FreePort() : input.PortFlag, store.Options.Events.DatabaseSchemaName))
+            {
+                var requests = new ApiRequests(api.Client, store, host.Services, input.RequestsFlag);
+                await requests.PrepareAsync();
+                for (var trial = 1; trial <= input.TrialsFlag; trial++)
+                    await requests.MeasureAsync(results, raw, trial);
+                results.Memory(await api.MemoryAsync());
+            }
         }
 
         results.Print(Console.Out, events, input);

@@ -57,6 +57,7 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
             events = imported.Events;
             results.Add("import (events/s)", trial, imported.EventsPerSecond);
             results.Add("import: validation + COPY only (events/s)", trial, imported.CopyEventsPerSecond);
+            results.Add("bench process peak memory so far, after the import (MiB)", trial, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
             var rows = await raw.ReadAllEventsAsync(); // the raw sequential read of mt_events
             results.Add("raw sequential read of mt_events (rows/s)", trial, rows.RowsPerSecond);
             results.Add("raw binary COPY into an mt_events-shaped table (rows/s)", trial, await raw.CopyIntoShapedTableAsync(rows.Rows));

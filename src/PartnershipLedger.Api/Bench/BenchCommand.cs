@@ -19,6 +19,7 @@ public sealed class BenchInput : NetCoreInput
     [Description("Also time the rebuild by Marten's async daemon (slow: one pass per projection)")] public bool DaemonRebuildFlag { get; set; }
     [Description("Reuse the portfolio already loaded in the bench schema: no wipe, import or rebuild (their goals are not measured)")] public bool SkipImportRebuildFlag { get; set; }
     [Description("Measure only the commands (direct and mutation, 1 and 8 clients): no reads; with --skip-import-rebuild, a quick command run")] public bool CommandsOnlyFlag { get; set; }
+    [Description("Only import and rebuild: skip the API process and its reads and commands")] public bool SkipApiFlag { get; set; }
 }
 
 /// <summary>
@@ -64,6 +65,7 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
             events = imported.Events;
             results.Add("import (events/s)", trial, imported.EventsPerSecond);
             results.Add("import: validation + COPY only (events/s)", trial, imported.CopyEventsPerSecond);
+            results.Add("bench process peak memory so far, after the import (MiB)", trial, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
             var rows = await raw.ReadAllEventsAsync(); // the raw sequential read of mt_events
             results.Add("raw sequential read of mt_events (rows/s)", trial, rows.RowsPerSecond);
             results.Add("raw binary COPY into an mt_events-shaped table (rows/s)", trial, await raw.CopyIntoShapedTableAsync(rows.Rows));
@@ -82,16 +84,21 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
         }
         if (!input.SkipImportRebuildFlag) await PortfolioImport.AnalyzeAsync(store, CancellationToken.None);
 
-        await using (var api = await ApiProcess.StartAsync(input.PortFlag == 0 ? ApiProcess.FreePort() : input.PortFlag, store.Options.Events.DatabaseSchemaName))
+        results.BenchPeak(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
+
+        if (!input.SkipApiFlag)
         {
-            var requests = new ApiRequests(api.Client, store, raw, host.Services, input.RequestsFlag);
-            await requests.PrepareAsync();
-            for (var trial = 1; trial <= input.TrialsFlag; trial++)
+            await using (var api = await ApiProcess.StartAsync(input.PortFlag == 0 ? ApiProcess.FreePort() : input.PortFlag, store.Options.Events.DatabaseSchemaName))
             {
-                if (input.CommandsOnlyFlag) await requests.MeasureCommandsAsync(results, trial);
-                else await requests.MeasureAsync(results, trial);
+                var requests = new ApiRequests(api.Client, store, raw, host.Services, input.RequestsFlag);
+                await requests.PrepareAsync();
+                for (var trial = 1; trial <= input.TrialsFlag; trial++)
+                {
+                    if (input.CommandsOnlyFlag) await requests.MeasureCommandsAsync(results, trial);
+                    else await requests.MeasureAsync(results, trial);
+                }
+                results.Memory(await api.MemoryAsync());
             }
-            results.Memory(await api.MemoryAsync());
         }
 
         results.Print(Console.Out, events, input);

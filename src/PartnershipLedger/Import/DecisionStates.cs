@@ -20,6 +20,9 @@ public sealed class DecisionStates
     public IReadOnlyDictionary<Guid, CircleOfTrust> Circles => circles;
     public IReadOnlyDictionary<Guid, Partnership> Partnerships => partnerships;
 
+    /// <summary>Takes a finished partnership's state out (its last event is folded): it is written, then forgotten.</summary>
+    public Partnership? ReleasePartnership(Guid id) => partnerships.Remove(id, out var partnership) ? partnership : null;
+
     /// <summary>Folds <paramref name="e"/> into its stream's state, by the kind of stream its event belongs to.</summary>
     public void Fold(IEvent e)
     {

@@ -1,25 +1,76 @@
+using System.Collections.Concurrent;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
+using PartnershipLedger.CirclesOfTrust;
 using PartnershipLedger.Maturity;
+using PartnershipLedger.Organizations;
 using PartnershipLedger.Partnerships;
 
 namespace PartnershipLedger.Import;
 
 /// <summary>
-/// The documents every projection builds from the imported events, built in memory while they are imported, with the
-/// projections' own code: the decision states the import folded anyway (Partnership, Organization, CircleOfTrust), the
-/// partnership summaries (PartnershipSummaryProjection's methods), each partnership's maturity (its facts, profiles and
-/// history, derived once per partnership) and the trend buckets (each partnership's contribution, summed). Writing
-/// them is one bulk insert per type instead of a rebuild reading every event once per projection.
+/// The documents every projection builds from imported (or re-read) events, built in memory as the events go by, with
+/// the projections' own code: the decision states the import folded anyway (Partnership, Organization, CircleOfTrust),
+/// the partnership summaries (PartnershipSummaryProjection's methods), each partnership's maturity (its facts, profiles
+/// and history, derived once per partnership) and the trend buckets (each partnership's contribution, summed).
+/// <para>
+/// Streamed: when a partnership's last event (its final version, known beforehand) has gone by, its documents are handed
+/// to a writer thread, which derives the maturity history, serializes the documents and COPYs them in batches on a
+/// connection of its own (<see cref="DocumentCopy"/>), while the reading thread goes on with the next events. Memory
+/// holds only the partnerships under way, and the two cores share the work. Nothing is visible before
+/// <see cref="CommitAsync"/>, which the caller makes after the events' own commit.
+/// </para>
 /// </summary>
-public sealed class ImportProjections(MaturityEvaluator evaluator)
+public sealed class ImportProjections : IAsyncDisposable
 {
+    private const int Batch = 200;
+
+    private readonly MaturityEvaluator evaluator;
+    private readonly IReadOnlyDictionary<Guid, long> lastVersions;
+    private readonly DocumentCopy copy;
     private readonly PartnershipSummaryProjection summaryProjection = new();
     private readonly Dictionary<Guid, PartnershipSummary> summaries = [];
     private readonly Dictionary<Guid, PartnershipMaturity> maturities = [];
+    private readonly BlockingCollection<Finished> finished = new(boundedCapacity: 2 * Batch);
+    private readonly CancellationTokenSource failed = new();
+    private readonly Dictionary<string, PartnershipTrendContribution.Contribution> deltas = [];
+    private readonly Task writer;
+    private bool finishing;
 
-    public void Add(IEvent e)
+    private sealed record Finished(Partnership? State, PartnershipSummary? Summary, PartnershipMaturity Maturity, Dictionary<Guid, Organization> Members);
+
+    private ImportProjections(MaturityEvaluator evaluator, IReadOnlyDictionary<Guid, long> lastVersions, DocumentCopy copy)
+    {
+        this.evaluator = evaluator;
+        this.lastVersions = lastVersions;
+        this.copy = copy;
+        writer = Task.Factory.StartNew(WriteFinished, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Starts the writer. <paramref name="lastVersions"/>: each stream's final version (a partnership is written when
+    /// its event of that version goes by; any other at <see cref="FinishAsync"/>). <paramref name="replacing"/>: document
+    /// types whose documents are deleted first, in the same transaction (a rebuild).
+    /// </summary>
+    public static async Task<ImportProjections> StartAsync(
+        DocumentStore store, MaturityEvaluator evaluator, IReadOnlyDictionary<Guid, long> lastVersions, IEnumerable<Type> replacing, CancellationToken cancellation)
+    {
+        var copy = await DocumentCopy.OpenAsync(store, cancellation);
+        try
+        {
+            await copy.DeleteAllAsync(replacing, cancellation);
+        }
+        catch
+        {
+            await copy.DisposeAsync();
+            throw;
+        }
+        return new ImportProjections(evaluator, lastVersions, copy);
+    }
+
+    /// <summary>Folds a (partnership) event into its documents; after the stream's last event, hands them to the writer.</summary>
+    public void Add(IEvent e, DecisionStates states)
     {
         if (e.Data is not IPartnershipEvent) return;
         if (StreamFold.ApplyProjection(summaryProjection, summaries.GetValueOrDefault(e.StreamId), e) is { } summary)
@@ -30,21 +81,57 @@ public sealed class ImportProjections(MaturityEvaluator evaluator)
         if (!maturities.TryGetValue(e.StreamId, out var maturity)) maturities[e.StreamId] = maturity = new PartnershipMaturity { Id = e.StreamId };
         maturity.Record(e);
         maturity.Version = e.Version;
+        if (lastVersions.TryGetValue(e.StreamId, out var last) && e.Version == last) Finish(e.StreamId, states);
     }
 
-    /// <summary>
-    /// Stores every document, adding to the trend buckets already stored, and moves the trend projection's progress to
-    /// <paramref name="lastSequence"/> when it had processed everything before <paramref name="firstSequence"/> (or
-    /// always, for a rebuild from the first event): its buckets then hold these partnerships' contributions already.
-    /// </summary>
-    public async Task StoreAsync(DocumentStore store, DecisionStates states, long firstSequence, long lastSequence, CancellationToken cancellation)
+    private void Finish(Guid id, DecisionStates states)
     {
-        var contributions = new List<PartnershipTrendContribution>();
-        var deltas = new Dictionary<string, PartnershipTrendContribution.Contribution>();
-        foreach (var maturity in maturities.Values)
+        maturities.Remove(id, out var maturity);
+        summaries.Remove(id, out var summary);
+        // The members' profiles (home region, partner types) are read here, where the organizations are folded.
+        var members = new Dictionary<Guid, Organization>();
+        foreach (var member in maturity!.MemberIds)
+            if (states.Organizations.TryGetValue(member, out var organization)) members[member] = organization;
+        var item = new Finished(states.ReleasePartnership(id), summary, maturity, members);
+        try
         {
-            PartnershipMaturityProjection.Complete(maturity, states.Organizations, evaluator);
-            var contribution = new PartnershipTrendContribution { Id = maturity.Id, Buckets = PartnershipTrendContribution.Of(maturity) };
+            finished.Add(item, failed.Token);
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested)
+        {
+            writer.GetAwaiter().GetResult(); // the writer's own exception
+            throw;
+        }
+    }
+
+    /// <summary>The writer thread: each finished partnership's history and trend contribution, its documents COPYed by batch.</summary>
+    private void WriteFinished()
+    {
+        try
+        {
+            var batch = new List<Finished>(Batch);
+            foreach (var item in finished.GetConsumingEnumerable(failed.Token))
+            {
+                batch.Add(item);
+                if (batch.Count == Batch) Write(batch);
+            }
+            Write(batch);
+        }
+        catch (Exception problem) when (problem is not OperationCanceledException || !failed.IsCancellationRequested)
+        {
+            failed.Cancel();
+            throw;
+        }
+    }
+
+    private void Write(List<Finished> batch)
+    {
+        if (batch.Count == 0) return;
+        var contributions = new List<PartnershipTrendContribution>(batch.Count);
+        foreach (var item in batch)
+        {
+            PartnershipMaturityProjection.Complete(item.Maturity, item.Members, evaluator);
+            var contribution = new PartnershipTrendContribution { Id = item.Maturity.Id, Buckets = PartnershipTrendContribution.Of(item.Maturity) };
             contributions.Add(contribution);
             foreach (var (bucket, change) in contribution.Buckets)
             {
@@ -52,6 +139,38 @@ public sealed class ImportProjections(MaturityEvaluator evaluator)
                 delta.Add(change);
             }
         }
+        copy.Write(batch.Where(item => item.State is not null).Select(item => item.State!).ToList(), partnership => partnership.Id);
+        copy.Write(batch.Where(item => item.Summary is not null).Select(item => item.Summary!).ToList(), summary => summary.Id);
+        copy.Write(batch.Select(item => item.Maturity).ToList(), maturity => maturity.Id);
+        copy.Write(contributions, contribution => contribution.Id);
+        batch.Clear();
+    }
+
+    /// <summary>
+    /// Once every event has gone by: the partnerships not yet written, then the organizations and circles (all of
+    /// <paramref name="states"/>), waiting for the writer. Still uncommitted.
+    /// </summary>
+    public async Task FinishAsync(DecisionStates states, CancellationToken cancellation)
+    {
+        foreach (var id in maturities.Keys.ToList()) Finish(id, states);
+        finished.CompleteAdding();
+        finishing = true;
+        await writer.WaitAsync(cancellation);
+        // Partnership states without any partnership event left (none expected) are written as they are.
+        copy.Write(states.Partnerships.Values.ToList(), partnership => partnership.Id);
+        copy.Write(states.Organizations.Values.ToList(), organization => organization.Id);
+        copy.Write(states.Circles.Values.ToList(), circle => circle.Id);
+    }
+
+    /// <summary>
+    /// Commits the documents, then adds the partnerships' contributions to the trend buckets already stored, and moves the
+    /// trend projection's progress to <paramref name="lastSequence"/> when it had processed everything before
+    /// <paramref name="firstSequence"/> (or always, for a rebuild from the first event): its buckets then hold these
+    /// partnerships' contributions already.
+    /// </summary>
+    public async Task CommitAsync(DocumentStore store, long firstSequence, long lastSequence, CancellationToken cancellation)
+    {
+        await copy.CommitAsync(cancellation);
         await using (var session = store.QuerySession())
         {
             var existing = (await session.LoadManyAsync<MaturityTrendBucket>(cancellation, deltas.Keys.ToArray())).ToDictionary(bucket => bucket.Id);
@@ -63,13 +182,20 @@ public sealed class ImportProjections(MaturityEvaluator evaluator)
             }).ToList();
             await store.BulkInsertAsync(buckets, Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: cancellation);
         }
-        await store.BulkInsertAsync(states.Organizations.Values.ToList(), Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: cancellation);
-        await store.BulkInsertAsync(states.Circles.Values.ToList(), Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: cancellation);
-        await store.BulkInsertAsync(states.Partnerships.Values.ToList(), Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: cancellation);
-        await store.BulkInsertAsync(summaries.Values.ToList(), Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: cancellation);
-        await store.BulkInsertAsync(maturities.Values.ToList(), Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: cancellation);
-        await store.BulkInsertAsync(contributions, Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: cancellation);
         await AdvanceTrendProgressAsync(store, firstSequence, lastSequence, cancellation);
+    }
+
+    /// <summary>Stops the writer (if still running) and rolls back whatever was not committed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        // Abandoned (a refused record, a failure): the writer stops at once, nothing more is written.
+        if (!finishing) await failed.CancelAsync();
+        if (!finished.IsAddingCompleted) finished.CompleteAdding();
+        try { await writer; }
+        catch { /* the caller's own exception is the one that matters */ }
+        await copy.DisposeAsync();
+        finished.Dispose();
+        failed.Dispose();
     }
 
     private static async Task AdvanceTrendProgressAsync(DocumentStore store, long firstSequence, long lastSequence, CancellationToken cancellation)

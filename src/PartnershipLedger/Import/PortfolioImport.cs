@@ -24,9 +24,9 @@ public sealed record ImportResult(long Events, int Streams, TimeSpan Copy, TimeS
 /// <summary>
 /// Imports a portfolio's history from a JSON Lines file (schema/import-format.md) in one transaction: every record is
 /// decided by its command's own rules; the streams and events go into Marten's tables by binary COPY; a refused record
-/// (its line and problems) rolls everything back. Then the documents of every projection, built in memory as the events
-/// went by (<see cref="ImportProjections"/>), are bulk inserted and the tables analyzed, so queries have current
-/// documents and plans at once.
+/// (its line and problems) rolls everything back. The documents of every projection are built in memory as the events
+/// go by and written, a partnership at a time, by a second thread on a second connection (<see cref="ImportProjections"/>),
+/// committed after the events; then the tables are analyzed, so queries have current documents and plans at once.
 /// </summary>
 public static class PortfolioImport
 {
@@ -39,24 +39,30 @@ public static class PortfolioImport
         var scan = ImportScan.Read(path, cancellation);
         var correlationId = $"import-{Guid.CreateVersion7():N}";
         var decisions = new ImportDecisions(model, scan.References, importer, now);
-        var projections = new ImportProjections(evaluator);
         long sequence;
+        TimeSpan copied;
 
-        await using (var connection = store.Storage.Database.CreateConnection())
+        // Documents are written while the events are copied, on a second connection; they are committed after the events.
+        var lastVersions = scan.Streams.Where(stream => stream.Kind == ImportStream.Partnership).ToDictionary(stream => stream.Id, stream => stream.Version);
+        await using (var projections = await ImportProjections.StartAsync(store, evaluator, lastVersions, [], cancellation))
         {
-            await connection.OpenAsync(cancellation);
-            await using var transaction = await connection.BeginTransactionAsync(cancellation);
-            var copy = new EventStoreCopy(store, connection);
-            await copy.CopyStreamsAsync(scan.Streams.Select(stream => new EventStoreCopy.StreamRow(stream.Id, AggregateOf(stream.Kind), stream.Version)), now, cancellation);
-            sequence = await copy.ReserveSequenceAsync(scan.Records, cancellation);
-            CopyEvents(copy, scan, decisions, projections, path, importer, correlationId, sequence, progress, cancellation);
-            await transaction.CommitAsync(cancellation);
-        }
-        var copied = total.Elapsed;
+            await using (var connection = store.Storage.Database.CreateConnection())
+            {
+                await connection.OpenAsync(cancellation);
+                await using var transaction = await connection.BeginTransactionAsync(cancellation);
+                var copy = new EventStoreCopy(store, connection);
+                await copy.CopyStreamsAsync(scan.Streams.Select(stream => new EventStoreCopy.StreamRow(stream.Id, AggregateOf(stream.Kind), stream.Version)), now, cancellation);
+                sequence = await copy.ReserveSequenceAsync(scan.Records, cancellation);
+                CopyEvents(copy, scan, decisions, projections, path, importer, correlationId, sequence, progress, cancellation);
+                copied = total.Elapsed;
+                progress?.Report(new LedgerProgress("projections", 0, 1));
+                await projections.FinishAsync(decisions.States, cancellation);
+                await transaction.CommitAsync(cancellation);
+            }
 
-        // The events are stored; should writing the documents fail, `ops/run -- rebuild` derives them again.
-        progress?.Report(new LedgerProgress("projections", 0, 1));
-        await projections.StoreAsync(store, decisions.States, sequence, sequence + scan.Records - 1, cancellation);
+            // The events are stored; should writing the documents fail, `ops/run -- rebuild` derives them again.
+            await projections.CommitAsync(store, sequence, sequence + scan.Records - 1, cancellation);
+        }
         await AnalyzeAsync(store, cancellation);
         progress?.Report(new LedgerProgress("projections", 1, 1));
         return new ImportResult(scan.Records, scan.Streams.Count, copied, total.Elapsed - copied, total.Elapsed);
@@ -86,7 +92,7 @@ public static class PortfolioImport
             var stamp = previous[streamId] = ImportedEventMetadata.Stamp(
                 importer, correlationId, line, recordedFor, e, copy.AliasOf(e.EventType), json, previous.GetValueOrDefault(streamId));
             copy.WriteEvent(writer, e, json, stamp);
-            projections.Add(e);
+            projections.Add(e, decisions.States);
             if (++done % 10_000 == 0)
             {
                 cancellation.ThrowIfCancellationRequested();

@@ -34,6 +34,19 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
         public IEnumerable<MaturityFact> Of(string type) => Facts[type];
 
+        private readonly Dictionary<Requirement, MaturityFact[]> matching = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>
+        /// The facts of a requirement's events that meet its field conditions, in the order of its events: they do not
+        /// depend on the instant, so they are found once per view, not at every instant a history evaluates.
+        /// </summary>
+        public IReadOnlyList<MaturityFact> Matching(Requirement requirement)
+        {
+            if (!matching.TryGetValue(requirement, out var facts))
+                matching[requirement] = facts = requirement.Events.SelectMany(Of).Where(fact => requirement.Where.All(condition => condition.Matches(fact.Data))).ToArray();
+            return facts;
+        }
+
         /// <summary>The member organizations at business time <paramref name="at"/>.</summary>
         public IReadOnlySet<Guid> MembersAt(DateTimeOffset at)
         {
@@ -185,8 +198,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         if (requirement.AgreementsInForce is { } inForce) return AgreementsInForceAt(view, inForce, at);
         if (requirement.MemberHomeRegions is not null) return [];
         var window = requirement.Within ?? Rules.LookBack;
-        return requirement.Events.SelectMany(view.Of)
-            .Where(fact => fact.OccurredAt <= at && at < window.After(fact.OccurredAt) && requirement.Where.All(condition => condition.Matches(fact.Data)));
+        return view.Matching(requirement).Where(fact => fact.OccurredAt <= at && at < window.After(fact.OccurredAt));
     }
 
     /// <summary>Agreements of the given kinds signed, not terminated, not expired and (when asked) reviewed recently enough at <paramref name="at"/>.</summary>

@@ -58,23 +58,33 @@ public static class ProjectionRebuild
 
     /// <summary>
     /// Rebuilds every projection's documents in one sequential read of the events, folding them in memory with the
-    /// projections' own code (as an import does) and bulk inserting the documents: no pass per projection, no batch
-    /// round trips. For the command line (ops/run -- rebuild): the API's async daemon must not run meanwhile.
+    /// projections' own code (as an import does) and writing each partnership's documents (by binary COPY, on another
+    /// thread and connection) once its last event is folded: no pass per projection, memory for the partnerships under way
+    /// only. The old documents are deleted and the new ones committed in one transaction. For the command line (ops/run -- rebuild): the API's async daemon must not run meanwhile.
     /// </summary>
     public static async Task<long> RebuildInMemoryAsync(DocumentStore store, MaturityEvaluator evaluator, IProgress<LedgerProgress>? progress, CancellationToken cancellation)
     {
         var highest = await HighestSequenceAsync(store, cancellation);
         var states = new DecisionStates();
-        var projections = new ImportProjections(evaluator);
         var serializer = store.Options.Serializer();
         var types = new Dictionary<string, Type>();
+        var schema = store.Options.Events.DatabaseSchemaName;
         long read = 0;
-        await using (var connection = store.Storage.Database.CreateConnection())
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        // Each stream's last version: a partnership's documents are written (by another thread) once its last event is folded.
+        var lastVersions = new Dictionary<Guid, long>();
+        await using (var streams = new NpgsqlCommand($"select id, version from {schema}.mt_streams", connection))
+        await using (var reader = await streams.ExecuteReaderAsync(cancellation))
+            while (await reader.ReadAsync(cancellation)) lastVersions[reader.GetGuid(0)] = reader.GetInt64(1);
+
+        await using var projections = await ImportProjections.StartAsync(store, evaluator, lastVersions,
+            [typeof(Partnerships.Partnership), typeof(Partnerships.PartnershipSummary), typeof(Organizations.Organization), typeof(CirclesOfTrust.CircleOfTrust),
+             typeof(PartnershipMaturity), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution)], cancellation);
+        await using (var command = new NpgsqlCommand(
+            $"select seq_id, id, stream_id, version, data, mt_dotnet_type, timestamp from {schema}.mt_events where is_archived = false order by seq_id", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
         {
-            await connection.OpenAsync(cancellation);
-            await using var command = new NpgsqlCommand(
-                $"select seq_id, id, stream_id, version, data, mt_dotnet_type, timestamp from {store.Options.Events.DatabaseSchemaName}.mt_events where is_archived = false order by seq_id", connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellation);
             while (reader.Read())
             {
                 var typeName = reader.GetString(5);
@@ -84,16 +94,14 @@ public static class ProjectionRebuild
                 var e = StreamFold.Wrap(data, reader.GetGuid(1), reader.GetGuid(2), reader.GetInt64(3), reader.GetFieldValue<DateTimeOffset>(6));
                 e.Sequence = reader.GetInt64(0);
                 states.Fold(e);
-                projections.Add(e);
+                projections.Add(e, states);
                 if (++read % 10_000 == 0) progress?.Report(new LedgerProgress("rebuild: read and fold events", read, highest));
             }
         }
         progress?.Report(new LedgerProgress("rebuild: read and fold events", read, highest));
-        foreach (var derived in new[] { typeof(Partnerships.Partnership), typeof(Partnerships.PartnershipSummary), typeof(Organizations.Organization),
-                     typeof(CirclesOfTrust.CircleOfTrust), typeof(PartnershipMaturity), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution) })
-            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(derived, cancellation);
         progress?.Report(new LedgerProgress("rebuild: store documents", 0, 1));
-        await projections.StoreAsync(store, states, firstSequence: 1, lastSequence: highest, cancellation);
+        await projections.FinishAsync(states, cancellation);
+        await projections.CommitAsync(store, firstSequence: 1, lastSequence: highest, cancellation);
         progress?.Report(new LedgerProgress("rebuild: store documents", 1, 1));
         return read;
     }

@@ -1,0 +1,87 @@
+using Marten;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace PartnershipLedger.Import;
+
+/// <summary>
+/// Writes projected documents straight into Marten's document tables with binary COPY, on a connection and transaction
+/// of its own, so documents can be written while the events are still being copied (on the other connection) and
+/// committed only once the events are: a refused import rolls both back. The columns are the ones Marten's bulk insert
+/// fills (id, data by the store's serializer, .NET type, version: 1 for numeric revisions, a new one otherwise).
+/// </summary>
+public sealed class DocumentCopy : IAsyncDisposable
+{
+    private readonly NpgsqlConnection connection;
+    private readonly NpgsqlTransaction transaction;
+    private readonly ISerializer serializer;
+    private readonly string schema;
+    private readonly Dictionary<Type, (string Table, bool NumericVersion)> tables = [];
+
+    private DocumentCopy(NpgsqlConnection connection, NpgsqlTransaction transaction, DocumentStore store)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+        serializer = store.Options.Serializer();
+        schema = store.Options.DatabaseSchemaName;
+    }
+
+    public static async Task<DocumentCopy> OpenAsync(DocumentStore store, CancellationToken cancellation)
+    {
+        var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        var transaction = await connection.BeginTransactionAsync(cancellation);
+        return new DocumentCopy(connection, transaction, store);
+    }
+
+    /// <summary>The document table of <paramref name="type"/> (Marten's name: mt_doc_ and the type's name) and whether its version is numeric.</summary>
+    private (string Table, bool NumericVersion) TableOf(Type type)
+    {
+        if (tables.TryGetValue(type, out var known)) return known;
+        var name = $"mt_doc_{type.Name.ToLowerInvariant()}";
+        using var command = new NpgsqlCommand(
+            "select data_type from information_schema.columns where table_schema = @schema and table_name = @table and column_name = 'mt_version'", connection, transaction);
+        command.Parameters.AddWithValue("schema", schema);
+        command.Parameters.AddWithValue("table", name);
+        var versionType = command.ExecuteScalar() as string ?? throw new InvalidOperationException($"No document table {schema}.{name} for {type.Name}.");
+        return tables[type] = ($"{schema}.{name}", versionType == "bigint");
+    }
+
+    /// <summary>Deletes every document of these types (in this transaction: a rebuild replaces them at its commit).</summary>
+    public async Task DeleteAllAsync(IEnumerable<Type> types, CancellationToken cancellation)
+    {
+        foreach (var type in types)
+        {
+            var name = $"{schema}.mt_doc_{type.Name.ToLowerInvariant()}";
+            await using var command = new NpgsqlCommand($"delete from {name}", connection, transaction);
+            await command.ExecuteNonQueryAsync(cancellation);
+        }
+    }
+
+    /// <summary>Inserts <paramref name="documents"/> (new ids only) in one COPY, synchronously.</summary>
+    public void Write<T>(IReadOnlyCollection<T> documents, Func<T, Guid> id) where T : notnull
+    {
+        if (documents.Count == 0) return;
+        var (table, numeric) = TableOf(typeof(T));
+        var dotNetType = typeof(T).FullName!;
+        using var writer = connection.BeginBinaryImport($"COPY {table} (id, data, mt_dotnet_type, mt_version) FROM STDIN (FORMAT BINARY)");
+        foreach (var document in documents)
+        {
+            writer.StartRow();
+            writer.Write(id(document), NpgsqlDbType.Uuid);
+            writer.Write(serializer.ToJson(document), NpgsqlDbType.Jsonb);
+            writer.Write(dotNetType, NpgsqlDbType.Varchar);
+            if (numeric) writer.Write(1L, NpgsqlDbType.Bigint);
+            else writer.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+        }
+        writer.Complete();
+    }
+
+    public Task CommitAsync(CancellationToken cancellation) => transaction.CommitAsync(cancellation);
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}

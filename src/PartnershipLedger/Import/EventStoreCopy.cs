@@ -22,13 +22,25 @@ public sealed class EventStoreCopy(DocumentStore store, NpgsqlConnection connect
 
     public sealed record StreamRow(Guid Id, Type AggregateType, long Version);
 
-    /// <summary>Takes <paramref name="count"/> consecutive numbers of Marten's event sequence; returns the first.</summary>
+    /// <summary>
+    /// Takes <paramref name="count"/> consecutive numbers of Marten's event sequence; returns the first. Safe while
+    /// the API records: in a short transaction of its own (not the import's, which would hold the lock until it ends)
+    /// an ALTER SEQUENCE takes the lock that makes other writers' nextval wait (a millisecond), and the sequence is
+    /// moved past the block, so no other event can be numbered inside it.
+    /// </summary>
     public async Task<long> ReserveSequenceAsync(long count, CancellationToken cancellation)
     {
+        if (count < 1) return 0;
+        var sequence = $"{schema}.mt_events_sequence";
+        await using var own = store.Storage.Database.CreateConnection();
+        await own.OpenAsync(cancellation);
+        await using var transaction = await own.BeginTransactionAsync(cancellation);
         await using var command = new NpgsqlCommand(
-            $"select setval('{schema}.mt_events_sequence', nextval('{schema}.mt_events_sequence') + @count - 1)", connection);
+            $"alter sequence {sequence} increment by 1; " +
+            $"select setval('{sequence}', case when is_called then last_value + @count else last_value + @count - 1 end) from {sequence};", own, transaction);
         command.Parameters.AddWithValue("count", count);
         var last = (long)(await command.ExecuteScalarAsync(cancellation))!;
+        await transaction.CommitAsync(cancellation);
         return last - count + 1;
     }
 

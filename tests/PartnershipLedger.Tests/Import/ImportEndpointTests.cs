@@ -65,6 +65,27 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
     }
 
     [Fact]
+    public async Task Commands_recorded_while_an_import_runs_are_numbered_outside_its_block_of_the_event_sequence()
+    {
+        var portfolio = await PortfolioAsync(partnerships: 12);
+
+        var import = PostAsync(portfolio, As.Admin);
+        var registered = new List<Guid>();
+        while (!import.IsCompleted) registered.Add(await Host.RegisterOrganizationAsync($"Live {registered.Count}"));
+        var (status, body) = await import;
+
+        Assert.Equal(200, status);
+        await using var session = Store.QuerySession();
+        var imported = await session.Events.QueryAllRawEvents().Where(e => e.CorrelationId!.StartsWith("import-")).Select(e => e.Sequence).ToListAsync();
+        Assert.Equal(body.GetProperty("imported").GetProperty("events").GetInt64(), imported.Count);
+        Assert.Equal(imported.Count, imported.Max() - imported.Min() + 1);   // one unbroken block
+        var live = await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "organization_registered" && !e.CorrelationId!.StartsWith("import-")).Select(e => e.Sequence).ToListAsync();
+        Assert.NotEmpty(registered);
+        Assert.Equal(registered.Count, live.Count);
+        Assert.All(live, sequence => Assert.True(sequence < imported.Min() || sequence > imported.Max()));
+    }
+
+    [Fact]
     public async Task A_refused_record_answers_400_with_its_line_and_nothing_is_stored()
     {
         var lines = (await PortfolioAsync(partnerships: 3)).Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -68,7 +68,8 @@ public static class ImportEndpoint
             }
             if (new FileInfo(file).Length == 0) return Error(StatusCodes.Status400BadRequest, "VALIDATION", "The import file is empty.");
 
-            if (daemon.StatusFor(trendShard) == JasperFx.AgentStatus.Running)
+            // Stopped whatever its state (a paused agent would resume on its own timer): the import writes the buckets alone.
+            if (daemon.StatusFor(trendShard) != JasperFx.AgentStatus.Stopped)
             {
                 await daemon.StopAgentAsync(trendShard);
                 trendStopped = true;
@@ -88,9 +89,19 @@ public static class ImportEndpoint
         }
         finally
         {
-            if (trendStopped) await daemon.StartAgentAsync(trendShard, CancellationToken.None);
-            File.Delete(file);
-            OneAtATime.Release();
+            try
+            {
+                if (trendStopped) await daemon.StartAgentAsync(trendShard, CancellationToken.None);
+            }
+            catch (Exception failed)
+            {
+                logger.LogError(failed, "The trend agent did not restart after the import {CorrelationId}; portfolio trends stay behind until the API restarts", correlation);
+            }
+            finally
+            {
+                File.Delete(file);
+                OneAtATime.Release();
+            }
         }
     }
 

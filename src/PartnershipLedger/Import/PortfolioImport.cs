@@ -60,10 +60,12 @@ public static class PortfolioImport
                 await transaction.CommitAsync(cancellation);
             }
 
-            // The events are stored; should writing the documents fail, `ops/run -- rebuild` derives them again.
-            await projections.CommitAsync(store, sequence, sequence + scan.Records - 1, cancellation);
+            // The events are stored: from here on nothing is cancelled (a caller that gave up, an HTTP client that
+            // disconnected), or the facts would stand without their documents. Should writing them fail anyway,
+            // `ops/run -- rebuild` derives them again.
+            await projections.CommitAsync(store, sequence, sequence + scan.Records - 1, CancellationToken.None);
         }
-        await AnalyzeAsync(store, cancellation);
+        await AnalyzeAsync(store, CancellationToken.None);
         progress?.Report(new LedgerProgress("projections", 1, 1));
         return new ImportResult(scan.Records, scan.Streams.Count, copied, total.Elapsed - copied, total.Elapsed);
     }

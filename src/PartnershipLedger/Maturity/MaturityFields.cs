@@ -32,10 +32,21 @@ public static class MaturityFields
 
     /// <summary>The history a read answers from: the stored one (now), or the one the facts known at knownAt give.</summary>
     private static IDataLoaderResult<MaturityTimeline?> Timeline(IResolveFieldContext<PartnershipSummary> context, DateTimeOffset? knownAt) =>
-        knownAt is null
-            ? TimelineLoader(context.RequestServices!).Load(context.Source.Id)
-            : Loader(context.RequestServices!).Load(context.Source.Id).Then(document => document is null ? null
-                : new MaturityTimeline(document.Id, context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt).ToList()));
+        knownAt is null ? TimelineLoader(context.RequestServices!).Load(context.Source.Id) : FromWholeDocument(context, knownAt);
+
+    /// <summary>
+    /// The history taken from the whole document, the one the facts-based fields read too: levels and their evidence
+    /// then come from one read, even when a fact is recorded in between.
+    /// </summary>
+    private static IDataLoaderResult<MaturityTimeline?> FromWholeDocument(IResolveFieldContext<PartnershipSummary> context, DateTimeOffset? knownAt) =>
+        Loader(context.RequestServices!).Load(context.Source.Id).Then(document => document is null ? null
+            : new MaturityTimeline(document.Id, knownAt is null ? document.History : context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt).ToList()));
+
+    /// <summary>Fields of a function's maturity that need the facts themselves, not only the levels.</summary>
+    private static readonly IReadOnlySet<string> FactFields = new HashSet<string> { "evidence", "assessments", "evidenceExpiresAt" };
+
+    private static bool AsksForFacts(IResolveFieldContext context) =>
+        context.SubFields?.Values.Any(field => FactFields.Contains(field.FieldType.Name)) == true;
 
     /// <summary>The partnership fields answered from its maturity timeline (a read of one partnership fetches it along).</summary>
     public static readonly IReadOnlySet<string> ReadFromTimeline = new HashSet<string> { "maturity", "maturityHistory", "maturityTrend" };
@@ -46,7 +57,8 @@ public static class MaturityFields
             .Description("Each function's maturity (in the model's order) at business time asOf, as the ledger knew it at system time knownAt. Both default to now.")
             .Argument<InstantGraphType>("asOf", "Business instant: the maturity in effect then (default now).")
             .Argument<InstantGraphType>("knownAt", "System instant: what the ledger would have answered then, ignoring facts recorded later (default now).")
-            .Resolve(context => Timeline(context, KnownAt(context)).Then(timeline => Read(context, timeline)?.Functions() ?? []));
+            .Resolve(context => (AsksForFacts(context) ? FromWholeDocument(context, KnownAt(context)) : Timeline(context, KnownAt(context)))
+                .Then(timeline => Read(context, timeline)?.Functions() ?? []));
 
         partnership.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnershipTrendPointGraphType>>>>("maturityTrend")
             .Description("This partnership's level of one function at the end of each month or quarter, with its moves up and down.")

@@ -45,4 +45,20 @@ public sealed class MaturityReadCostTests(AppFixture fixture, ITestOutputHelper 
         Assert.Contains("mt_doc_partnershipmaturity", commands[1]);
         Assert.DoesNotContain("'History'", commands[1]);
     }
+
+    [Fact]
+    public async Task Levels_asked_for_with_their_evidence_come_from_the_same_whole_document()
+    {
+        await Host.FormPartnershipAsync("Contoso + Fabrikam", [await Host.RegisterOrganizationAsync("Contoso"), await Host.RegisterOrganizationAsync("Fabrikam")]);
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await Host.GraphQLAsync("{ __typename }");
+        using var recording = SqlCommandLog.Instance.Start();
+
+        var response = await Host.GraphQLAsync("{ partnerships(first: 5) { edges { node { maturity { level evidence { eventId } } } } } }");
+
+        Assert.Empty(response.Errors());
+        var maturityReads = recording.DocumentCommands.Where(sql => sql.Contains("mt_doc_partnershipmaturity")).ToList();
+        Assert.Single(maturityReads);
+        Assert.DoesNotContain("'History'", maturityReads[0]);
+    }
 }

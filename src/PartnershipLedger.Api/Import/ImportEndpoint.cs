@@ -48,7 +48,6 @@ public static class ImportEndpoint
 
         var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ledger-import-{correlation}.jsonl");
         var daemon = coordinator.DaemonForMainDatabase();
-        var trendShard = $"{MaturityTrendProjection.Name}:All";
         var trendStopped = false;
         try
         {
@@ -69,9 +68,9 @@ public static class ImportEndpoint
             if (new FileInfo(file).Length == 0) return Error(StatusCodes.Status400BadRequest, "VALIDATION", "The import file is empty.");
 
             // Stopped whatever its state (a paused agent would resume on its own timer): the import writes the buckets alone.
-            if (daemon.StatusFor(trendShard) != JasperFx.AgentStatus.Stopped)
+            if (daemon.StatusFor(MaturityTrendProjection.Shard) != JasperFx.AgentStatus.Stopped)
             {
-                await daemon.StopAgentAsync(trendShard);
+                await daemon.StopAgentAsync(MaturityTrendProjection.Shard);
                 trendStopped = true;
             }
             var result = await PortfolioImport.ImportAsync((DocumentStore)store, model, evaluator, file, actor, clock.GetUtcNow(), cancellation: http.RequestAborted);
@@ -91,7 +90,7 @@ public static class ImportEndpoint
         {
             try
             {
-                if (trendStopped) await daemon.StartAgentAsync(trendShard, CancellationToken.None);
+                if (trendStopped) await daemon.StartAgentAsync(MaturityTrendProjection.Shard, CancellationToken.None);
             }
             catch (Exception failed)
             {

@@ -203,7 +203,6 @@ public sealed class ImportProjections : IAsyncDisposable
         var schema = store.Options.Events.DatabaseSchemaName;
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        var shard = $"{MaturityTrendProjection.Name}:All";
         await using var command = new NpgsqlCommand(
             $"""
             update {schema}.mt_event_progression set last_seq_id = @last, last_updated = now() where name = @shard and (last_seq_id = @before or @before = 0);
@@ -212,7 +211,7 @@ public sealed class ImportProjections : IAsyncDisposable
             """, connection);
         command.Parameters.AddWithValue("last", lastSequence);
         command.Parameters.AddWithValue("before", firstSequence - 1);
-        command.Parameters.AddWithValue("shard", shard);
+        command.Parameters.AddWithValue("shard", MaturityTrendProjection.Shard);
         await command.ExecuteNonQueryAsync(cancellation);
     }
 }

@@ -50,9 +50,12 @@ public static class StreamFold
             .FirstOrDefault();
 
     /// <summary>An event as the store would hand it over, with its id, stream and version.</summary>
-    public static IEvent Wrap(object data, Guid id, Guid streamId, long version, DateTimeOffset timestamp)
+    public static IEvent Wrap(object data, Guid id, Guid streamId, long version, DateTimeOffset timestamp) =>
+        Wrap(data.GetType(), data, id, streamId, version, timestamp);
+
+    private static IEvent Wrap(Type seenAs, object data, Guid id, Guid streamId, long version, DateTimeOffset timestamp)
     {
-        var e = NewEvent(data.GetType(), data);
+        var e = NewEvent(seenAs, data);
         e.Id = id;
         e.StreamId = streamId;
         e.Version = version;
@@ -79,12 +82,7 @@ public static class StreamFold
         if (parameter.IsInstanceOfType(e.Data)) return e.Data;
         if (parameter.IsInstanceOfType(e)) return e;
         // Apply(IEvent<IPartnershipEvent>): the same event seen through its interface.
-        var wrapped = NewEvent(parameter.GetGenericArguments()[0], e.Data);
-        wrapped.Id = e.Id;
-        wrapped.StreamId = e.StreamId;
-        wrapped.Version = e.Version;
-        wrapped.Timestamp = e.Timestamp;
-        return wrapped;
+        return Wrap(parameter.GetGenericArguments()[0], e.Data, e.Id, e.StreamId, e.Version, e.Timestamp);
     }
 
     private static MethodInfo Find(Type state, Type eventType, bool creates)

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
+using GraphQLParser.AST;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipLedger.Graph;
@@ -48,8 +49,16 @@ public static class MaturityFields
     private static bool AsksForFacts(IResolveFieldContext context) =>
         context.SubFields?.Values.Any(field => FactFields.Contains(field.FieldType.Name)) == true;
 
-    /// <summary>The partnership fields answered from its maturity timeline (a read of one partnership fetches it along).</summary>
-    public static readonly IReadOnlySet<string> ReadFromTimeline = new HashSet<string> { "maturity", "maturityHistory", "maturityTrend" };
+    private static readonly IReadOnlySet<string> TimelineFields = new HashSet<string> { "maturity", "maturityHistory", "maturityTrend" };
+
+    /// <summary>
+    /// Whether a partnership field (as selected in the query) is answered from the maturity timeline, so that a read
+    /// of one partnership fetches the timeline along: not a <c>maturity</c> that also asks for the facts, which reads
+    /// the whole document instead.
+    /// </summary>
+    public static bool ReadsTimeline(GraphQLField field, FieldType definition) =>
+        TimelineFields.Contains(definition.Name)
+        && !(definition.Name == "maturity" && field.SelectionSet?.Selections.OfType<GraphQLField>().Any(selected => FactFields.Contains(selected.Name.StringValue)) == true);
 
     public static void AddTo(ObjectGraphType<PartnershipSummary> partnership)
     {

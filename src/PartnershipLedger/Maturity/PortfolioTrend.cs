@@ -113,6 +113,9 @@ public sealed class MaturityTrendProjection : IProjection
 {
     public const string Name = "MaturityTrend";
 
+    /// <summary>Its one shard (no tenancy): the name the daemon and mt_event_progression know it by.</summary>
+    public const string Shard = Name + ":All";
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var ids = events.Where(e => e.Data is IPartnershipEvent).Select(e => e.StreamId).Distinct().ToArray();

@@ -64,7 +64,6 @@ public static class ProjectionRebuild
     /// </summary>
     public static async Task<long> RebuildInMemoryAsync(DocumentStore store, MaturityEvaluator evaluator, IProgress<LedgerProgress>? progress, CancellationToken cancellation)
     {
-        var highest = await HighestSequenceAsync(store, cancellation);
         var states = new DecisionStates();
         var serializer = store.Options.Serializer();
         var types = new Dictionary<string, Type>();
@@ -72,9 +71,15 @@ public static class ProjectionRebuild
         long read = 0;
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
+        // One snapshot for the highest sequence, the streams' versions and the events: a command recorded meanwhile is in
+        // none of them, rather than in the events but not in the versions.
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation);
+        long highest;
+        await using (var max = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {schema}.mt_events", connection, snapshot))
+            highest = (long)(await max.ExecuteScalarAsync(cancellation))!;
         // Each stream's last version: a partnership's documents are written (by another thread) once its last event is folded.
         var lastVersions = new Dictionary<Guid, long>();
-        await using (var streams = new NpgsqlCommand($"select id, version from {schema}.mt_streams", connection))
+        await using (var streams = new NpgsqlCommand($"select id, version from {schema}.mt_streams", connection, snapshot))
         await using (var reader = await streams.ExecuteReaderAsync(cancellation))
             while (await reader.ReadAsync(cancellation)) lastVersions[reader.GetGuid(0)] = reader.GetInt64(1);
 
@@ -82,7 +87,7 @@ public static class ProjectionRebuild
             [typeof(Partnerships.Partnership), typeof(Partnerships.PartnershipSummary), typeof(Organizations.Organization), typeof(CirclesOfTrust.CircleOfTrust),
              typeof(PartnershipMaturity), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution)], cancellation);
         await using (var command = new NpgsqlCommand(
-            $"select seq_id, id, stream_id, version, data, mt_dotnet_type, timestamp from {schema}.mt_events where is_archived = false order by seq_id", connection))
+            $"select seq_id, id, stream_id, version, data, mt_dotnet_type, timestamp from {schema}.mt_events where is_archived = false order by seq_id", connection, snapshot))
         await using (var reader = await command.ExecuteReaderAsync(cancellation))
         {
             while (reader.Read())

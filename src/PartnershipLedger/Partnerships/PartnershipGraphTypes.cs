@@ -85,7 +85,7 @@ public static class PartnershipFields
     private static async Task<PartnershipSummary?> LoadAsync(IResolveFieldContext context, Guid id)
     {
         var session = context.RequestServices!.GetRequiredService<IQuerySession>();
-        if (context.SubFields?.Values.Any(field => MaturityFields.ReadFromTimeline.Contains(field.FieldType.Name)) != true)
+        if (context.SubFields?.Values.Any(field => MaturityFields.ReadsTimeline(field.Field, field.FieldType)) != true)
             return await session.LoadAsync<PartnershipSummary>(id, context.CancellationToken);
         var batch = session.CreateBatchQuery();
         var partnership = batch.Load<PartnershipSummary>(id);

@@ -49,8 +49,7 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
     {
         var portfolio = await PortfolioAsync(partnerships: 5);
         var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        var trend = $"{MaturityTrendProjection.Name}:All";
-        if (daemon.StatusFor(trend) != JasperFx.AgentStatus.Running) await daemon.StartAgentAsync(trend, CancellationToken.None);   // as in a serving API
+        if (daemon.StatusFor(MaturityTrendProjection.Shard) != JasperFx.AgentStatus.Running) await daemon.StartAgentAsync(MaturityTrendProjection.Shard, CancellationToken.None);   // as in a serving API
 
         var (status, body) = await PostAsync(portfolio, new As("grace@ledger.test"));
 
@@ -61,7 +60,7 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
             Assert.Equal(records, await session.Events.QueryAllRawEvents().CountAsync(e => e.UserName == "grace@ledger.test"));
         var partnerships = (await Host.GraphQLAsync("{ partnerships(first: 10) { totalCount edges { node { maturity { level } } } } }")).Data("partnerships");
         Assert.Equal(5, partnerships.GetProperty("totalCount").GetInt32());
-        Assert.Equal(JasperFx.AgentStatus.Running, daemon.StatusFor(trend));   // stopped during the import, running again
+        Assert.Equal(JasperFx.AgentStatus.Running, daemon.StatusFor(MaturityTrendProjection.Shard));   // stopped during the import, running again
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class MaturityReadCostTests(AppFixture fixture, ITestOutputHelper 
         var (_, commands) = await CommandsOfAsync("maturity { level evidence { eventId } evidenceExpiresAt assessments { level } }");
 
         Assert.Equal(2, commands.Count);
+        Assert.DoesNotContain("'History'", commands[0]);   // no timeline fetched along that nothing would read
         Assert.Contains("mt_doc_partnershipmaturity", commands[1]);
         Assert.DoesNotContain("'History'", commands[1]);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PartnershipLedger.Model;
 using PartnershipLedger.Partnerships;
 
@@ -34,33 +35,72 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
         public IEnumerable<MaturityFact> Of(string type) => Facts[type];
 
-        private readonly Dictionary<Requirement, MaturityFact[]> matching = new(ReferenceEqualityComparer.Instance);
+        // Caches of what does not depend on the instant. Concurrent: the fields of one reading may resolve in parallel.
+        private readonly ConcurrentDictionary<Requirement, MaturityFact[]> matching = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>
         /// The facts of a requirement's events that meet its field conditions, in the order of its events: they do not
         /// depend on the instant, so they are found once per view, not at every instant a history evaluates.
         /// </summary>
-        public IReadOnlyList<MaturityFact> Matching(Requirement requirement)
-        {
-            if (!matching.TryGetValue(requirement, out var facts))
-                matching[requirement] = facts = requirement.Events.SelectMany(Of).Where(fact => requirement.Where.All(condition => condition.Matches(fact.Data))).ToArray();
-            return facts;
-        }
+        public IReadOnlyList<MaturityFact> Matching(Requirement requirement) =>
+            matching.GetOrAdd(requirement, wanted => wanted.Events.SelectMany(Of).Where(fact => wanted.Where.All(condition => condition.Matches(fact.Data))).ToArray());
 
         /// <summary>The member organizations at business time <paramref name="at"/>.</summary>
         public IReadOnlySet<Guid> MembersAt(DateTimeOffset at)
         {
             var members = new HashSet<Guid>();
-            var changes = Of(nameof(PartnershipFormed)).Concat(Of(nameof(MemberJoined))).Concat(Of(nameof(MemberLeft)))
-                .Where(fact => fact.OccurredAt <= at).OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt);
-            foreach (var change in changes)
+            foreach (var change in MembershipChanges())
             {
-                if (change.Type == nameof(PartnershipFormed)) members.UnionWith(change.Data.GetProperty("memberIds").EnumerateArray().Select(id => id.GetGuid()));
-                else if (change.Type == nameof(MemberJoined)) members.Add(change.Id("organizationId"));
-                else members.Remove(change.Id("organizationId"));
+                if (change.At > at) break;
+                if (change.Joined) members.UnionWith(change.Organizations);
+                else members.ExceptWith(change.Organizations);
             }
             return members;
         }
+
+        private sealed record MembershipChange(DateTimeOffset At, bool Joined, Guid[] Organizations);
+
+        private MembershipChange[]? membershipChanges;
+
+        /// <summary>Formations, joins and departures in business time order (then system time), read once per view.</summary>
+        private MembershipChange[] MembershipChanges() => membershipChanges ??=
+            Of(nameof(PartnershipFormed)).Concat(Of(nameof(MemberJoined))).Concat(Of(nameof(MemberLeft)))
+                .OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt)
+                .Select(fact => fact.Type == nameof(PartnershipFormed)
+                    ? new MembershipChange(fact.OccurredAt, true, fact.Data.GetProperty("memberIds").EnumerateArray().Select(id => id.GetGuid()).ToArray())
+                    : new MembershipChange(fact.OccurredAt, fact.Type == nameof(MemberJoined), [fact.Id("organizationId")]))
+                .ToArray();
+
+        /// <summary>A signed agreement as the in-force rule reads it: its kind, expiry, termination and reviews.</summary>
+        public sealed record Agreement(MaturityFact Signed, string Kind, DateTimeOffset? ExpiresAt, DateTimeOffset? TerminatedAt, DateTimeOffset[] Reviews)
+        {
+            /// <summary>When it was last signed or reviewed as of <paramref name="at"/>.</summary>
+            public DateTimeOffset LastReviewedAt(DateTimeOffset at)
+            {
+                var last = Signed.OccurredAt;
+                foreach (var review in Reviews)
+                    if (review <= at && review > last) last = review;
+                return last;
+            }
+        }
+
+        private Agreement[]? agreements;
+
+        /// <summary>Every signed agreement with what happened to it, read once per view (the fields of each fact are parsed once).</summary>
+        public IReadOnlyList<Agreement> Agreements()
+        {
+            if (agreements is not null) return agreements;
+            var terminations = Of(nameof(AgreementTerminated)).GroupBy(end => end.Id("agreementId")).ToDictionary(group => group.Key, group => group.Min(end => end.OccurredAt));
+            var reviews = Of(nameof(AgreementReviewed)).GroupBy(review => review.Id("agreementId")).ToDictionary(group => group.Key, group => group.Select(review => review.OccurredAt).ToArray());
+            return agreements = Of(nameof(AgreementSigned)).Select(signed => new Agreement(signed, signed.Text("kind"), ExpiryOf(signed),
+                terminations.TryGetValue(signed.EventId, out var ended) ? ended : null, reviews.GetValueOrDefault(signed.EventId) ?? [])).ToArray();
+        }
+
+        private readonly ConcurrentDictionary<(Requirement, string), string[]> distinctValues = new();
+
+        /// <summary>The <paramref name="field"/> of each of <see cref="Matching"/>'s facts, in its order: read once per view.</summary>
+        public IReadOnlyList<string> DistinctValues(Requirement requirement, string field) =>
+            distinctValues.GetOrAdd((requirement, field), key => Matching(key.Item1).Select(fact => fact.Text(key.Item2)).ToArray());
     }
 
     public MaturityLevel EvidencedLevel(View view, BusinessFunction function, DateTimeOffset at) =>
@@ -96,12 +136,15 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     private IEnumerable<MaturityChange> EvidencedHistory(View view, BusinessFunction function)
     {
         MaturityLevel? current = null;
-        foreach (var instant in CandidateInstants(view, function).Prepend(view.Partnership.FormedAt).Distinct().Order())
+        var instants = CandidateInstants(view, function);
+        instants.Add(view.Partnership.FormedAt);
+        List<MaturityFact>? relevant = null;
+        foreach (var instant in instants.GetViewBetween(view.Partnership.FormedAt, DateTimeOffset.MaxValue))
         {
-            if (instant < view.Partnership.FormedAt) continue;
             var level = EvidencedLevel(view, function, instant);
             if (level == current) continue;
-            var cause = Relevant(view, function).Where(fact => fact.OccurredAt == instant).MaxBy(fact => fact.RecordedAt);
+            relevant ??= Relevant(view, function).ToList();
+            var cause = relevant.Where(fact => fact.OccurredAt == instant).MaxBy(fact => fact.RecordedAt);
             yield return new MaturityChange(function, instant, current, level, MaturityBasis.Evidenced, cause?.EventId, Reason(function, current, level, cause));
             current = level;
         }
@@ -153,7 +196,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     private static readonly string[] MembershipTypes = [nameof(PartnershipFormed), nameof(MemberJoined), nameof(MemberLeft)];
 
     /// <summary>Every instant at which some requirement of the function may start or stop holding.</summary>
-    private IEnumerable<DateTimeOffset> CandidateInstants(View view, BusinessFunction function)
+    private SortedSet<DateTimeOffset> CandidateInstants(View view, BusinessFunction function)
     {
         var instants = new SortedSet<DateTimeOffset>();
         foreach (var requirement in Rules.For(function).SelectMany(rule => rule.Requirements))
@@ -187,10 +230,27 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         if (requirement.MemberHomeRegions is { } regions)
             return view.MembersAt(at).Select(member => view.Partnership.Profiles.GetValueOrDefault(member)?.HomeRegion ?? "").Where(region => region != "")
                 .Distinct(StringComparer.OrdinalIgnoreCase).Count() >= regions;
-        var supporting = Supporting(view, requirement, at);
-        return requirement.Distinct is { } field
-            ? supporting.Select(fact => fact.Text(field)).Distinct(StringComparer.OrdinalIgnoreCase).Count() >= requirement.AtLeast
-            : supporting.Count() >= requirement.AtLeast;
+        if (requirement.AgreementsInForce is { } inForce)
+        {
+            var inForceNow = AgreementsInForceAt(view, inForce, at);
+            return (requirement.Distinct is { } agreementField ? inForceNow.Select(fact => fact.Text(agreementField)).Distinct(StringComparer.OrdinalIgnoreCase) : inForceNow.Select(fact => ""))
+                .Count() >= requirement.AtLeast;
+        }
+        // Counted without materializing the supporting facts: this runs at every candidate instant of every function.
+        var window = requirement.Within ?? Rules.LookBack;
+        var matching = view.Matching(requirement);
+        if (requirement.Distinct is not { } field)
+        {
+            var count = 0;
+            foreach (var fact in matching)
+                if (fact.OccurredAt <= at && at < window.After(fact.OccurredAt) && ++count >= requirement.AtLeast) return true;
+            return count >= requirement.AtLeast;
+        }
+        var values = view.DistinctValues(requirement, field);
+        var distinct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < matching.Count; i++)
+            if (matching[i].OccurredAt <= at && at < window.After(matching[i].OccurredAt) && distinct.Add(values[i]) && distinct.Count >= requirement.AtLeast) return true;
+        return distinct.Count >= requirement.AtLeast;
     }
 
     private IEnumerable<MaturityFact> Supporting(View view, Requirement requirement, DateTimeOffset at)
@@ -203,14 +263,13 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
     /// <summary>Agreements of the given kinds signed, not terminated, not expired and (when asked) reviewed recently enough at <paramref name="at"/>.</summary>
     private static IEnumerable<MaturityFact> AgreementsInForceAt(View view, AgreementsInForce inForce, DateTimeOffset at) =>
-        view.Of(nameof(AgreementSigned)).Where(signed =>
-            signed.OccurredAt <= at
-            && inForce.Kinds.Contains(signed.Text("kind"))
-            && !view.Of(nameof(AgreementTerminated)).Any(end => end.Id("agreementId") == signed.EventId && end.OccurredAt <= at)
-            && !(ExpiryOf(signed) <= at)
-            && (inForce.ReviewedWithin is not { } within
-                || at < within.After(view.Of(nameof(AgreementReviewed)).Where(review => review.Id("agreementId") == signed.EventId && review.OccurredAt <= at)
-                    .Select(review => review.OccurredAt).Append(signed.OccurredAt).Max())));
+        view.Agreements().Where(agreement =>
+            agreement.Signed.OccurredAt <= at
+            && inForce.Kinds.Contains(agreement.Kind)
+            && !(agreement.TerminatedAt <= at)
+            && !(agreement.ExpiresAt <= at)
+            && (inForce.ReviewedWithin is not { } within || at < within.After(agreement.LastReviewedAt(at))))
+            .Select(agreement => agreement.Signed);
 
     /// <summary>An agreement stops being in force at the end of its expiry day (UTC).</summary>
     internal static DateTimeOffset? ExpiryOf(MaturityFact fact) =>

@@ -9,6 +9,9 @@ namespace PartnershipLedger.Api.Commands;
 public sealed class ImportInput : NetCoreInput
 {
     [Description("The import file (JSON Lines, schema/import-format.md)")] public string File { get; set; } = "";
+
+    [Description("A key naming this import: run again with the same key (after a failure or an interruption), it imports nothing once the first run committed")]
+    public string? IdempotencyKeyFlag { get; set; }
 }
 
 [Description("Imports a portfolio's history from a JSON Lines file with every projection's documents: ops/run -- import FILE")]
@@ -23,12 +26,22 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         try
         {
             var result = await PortfolioImport.ImportAsync(store, host.Services.GetRequiredService<MaturityModel>(), host.Services.GetRequiredService<MaturityEvaluator>(), input.File,
-                ImportedEventMetadata.CommandLineImporter(), host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), progress);
+                ImportedEventMetadata.CommandLineImporter(), host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), progress, idempotencyKey: input.IdempotencyKeyFlag);
             progress.Done();
             Console.WriteLine($"Imported {result.Events:N0} events in {result.Streams:N0} streams in {result.Total.TotalSeconds:N1} s " +
                 $"({result.EventsPerSecond:N0} events/s; validation and COPY {result.Copy.TotalSeconds:N1} s, {result.CopyEventsPerSecond:N0} events/s; " +
                 $"projection documents and ANALYZE {result.Projections.TotalSeconds:N1} s).");
             return true;
+        }
+        catch (ImportAlreadyDoneException done)
+        {
+            Console.WriteLine($"Nothing to do: {done.Message}");
+            return true;
+        }
+        catch (ArgumentException badKey) when (badKey.ParamName == "idempotencyKey")
+        {
+            Console.Error.WriteLine($"--idempotency-key: {badKey.Message}");
+            return false;
         }
         catch (ImportRejectedException rejected)
         {

@@ -16,10 +16,17 @@ namespace PartnershipLedger.Api.Import;
 /// import runs at a time; while it runs, this node's trend agent is stopped so that the import alone writes the trend
 /// buckets, and it resumes afterwards (the trend projection counts each partnership's contribution once, so it
 /// converges whatever it reads again).
+/// <para>
+/// An <c>Idempotency-Key</c> header makes a retry safe: the first import under a key stores a receipt with its events,
+/// and any later request with that key imports nothing and answers the first import's figures with
+/// <c>"replayed": true</c>.
+/// </para>
 /// </summary>
 public static class ImportEndpoint
 {
     public const string Path = "/import";
+
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
@@ -43,6 +50,13 @@ public static class ImportEndpoint
             return Error(StatusCodes.Status415UnsupportedMediaType, "VALIDATION", $"Send the import file as application/x-ndjson (JSON Lines, schema/import-format.md), not {mediaType ?? "no Content-Type"}.");
         if (configuration.GetValue("Ledger:Distribution", ProjectionDistribution.Solo) != ProjectionDistribution.Solo)
             return Error(StatusCodes.Status409Conflict, "CONFLICT", "Imports through the API need the projections run on this node (Ledger:Distribution Solo); with several nodes, stop them and use `ops/run -- import FILE`.");
+        string? idempotencyKey = null;
+        if (http.Request.Headers.TryGetValue(IdempotencyKeyHeader, out var keys))
+        {
+            idempotencyKey = keys.Count == 1 ? keys[0] ?? "" : "";
+            if (keys.Count > 1) return Error(StatusCodes.Status400BadRequest, "VALIDATION", $"Send one {IdempotencyKeyHeader} header, not {keys.Count}.");
+            if (ImportReceipt.ProblemWith(idempotencyKey) is { } problem) return Error(StatusCodes.Status400BadRequest, "VALIDATION", $"{IdempotencyKeyHeader}: {problem}");
+        }
         if (!await OneAtATime.WaitAsync(TimeSpan.Zero))
             return Error(StatusCodes.Status409Conflict, "CONFLICT", "Another import is running; try again when it has finished.");
 
@@ -51,6 +65,8 @@ public static class ImportEndpoint
         var trendStopped = false;
         try
         {
+            // A retry of a done import is answered before its body is even read.
+            if (idempotencyKey is not null && await ImportReceipt.FindAsync(store, idempotencyKey, http.RequestAborted) is { } earlier) return Replayed(earlier);
             // The file is read twice (references, then records): it is kept on disk, not in memory.
             var limit = configuration.GetValue<long>("Import:MaxRequestBytes", 2L * 1024 * 1024 * 1024);
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
@@ -73,13 +89,22 @@ public static class ImportEndpoint
                 await daemon.StopAgentAsync(MaturityTrendProjection.Shard);
                 trendStopped = true;
             }
-            var result = await PortfolioImport.ImportAsync((DocumentStore)store, model, evaluator, file, actor, clock.GetUtcNow(), cancellation: http.RequestAborted);
+            var result = await PortfolioImport.ImportAsync((DocumentStore)store, model, evaluator, file, actor, clock.GetUtcNow(), cancellation: http.RequestAborted, idempotencyKey: idempotencyKey);
             logger.LogInformation("{User} imported {Events} events in {Streams} streams ({Seconds:N1} s), correlation {CorrelationId}",
                 actor.User, result.Events, result.Streams, result.Total.TotalSeconds, correlation);
             return Results.Json(new
             {
                 imported = new { events = result.Events, streams = result.Streams, seconds = Math.Round(result.Total.TotalSeconds, 3), eventsPerSecond = Math.Round(result.EventsPerSecond) },
             });
+        }
+        catch (ImportAlreadyDoneException done)
+        {
+            return Replayed(done.Receipt);
+        }
+        catch (Npgsql.PostgresException duplicate) when (duplicate.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && duplicate.TableName == "mt_doc_importreceipt")
+        {
+            // Another node or the command line imported under the same key meanwhile: this import was rolled back.
+            return Error(StatusCodes.Status409Conflict, "CONFLICT", $"Another import under the {IdempotencyKeyHeader} '{idempotencyKey}' committed first; nothing was imported by this request.");
         }
         catch (ImportRejectedException rejected)
         {
@@ -103,6 +128,17 @@ public static class ImportEndpoint
             }
         }
     }
+
+    /// <summary>The answer to a retry: the first import's figures, nothing imported again.</summary>
+    private static IResult Replayed(ImportReceipt receipt) =>
+        Results.Json(new
+        {
+            imported = new { events = receipt.Events, streams = receipt.Streams },
+            replayed = true,
+            importedBy = receipt.ImportedBy,
+            importedAt = receipt.ImportedAt,
+            correlationId = receipt.CorrelationId,
+        });
 
     private static IResult Error(int status, string code, string message) =>
         Results.Json(new { error = new { code, message } }, statusCode: status);

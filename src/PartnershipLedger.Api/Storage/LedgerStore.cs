@@ -6,6 +6,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using PartnershipLedger.Audit;
 using PartnershipLedger.CirclesOfTrust;
+using PartnershipLedger.Import;
 using PartnershipLedger.Maturity;
 using PartnershipLedger.Organizations;
 using PartnershipLedger.Partnerships;
@@ -53,6 +54,7 @@ public static class LedgerStore
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Events.AddEventTypes(EventCatalogue.AllEventTypes);
                 options.Schema.For<RecordedCommand>().Identity(x => x.Id);
+                options.Schema.For<ImportReceipt>().Identity(x => x.Id);
                 options.ConfigureOrganizations();
                 options.ConfigureAccess();
                 options.ConfigurePartnerships();

@@ -27,15 +27,22 @@ public sealed record ImportResult(long Events, int Streams, TimeSpan Copy, TimeS
 /// (its line and problems) rolls everything back. The documents of every projection are built in memory as the events
 /// go by and written, a partnership at a time, by a second thread on a second connection (<see cref="ImportProjections"/>),
 /// committed after the events; then the tables are analyzed, so queries have current documents and plans at once.
+/// Under an idempotency key, a receipt is stored with the events: the same key again imports nothing
+/// (<see cref="ImportAlreadyDoneException"/>).
 /// </summary>
 public static class PortfolioImport
 {
     public static async Task<ImportResult> ImportAsync(
         DocumentStore store, MaturityModel model, MaturityEvaluator evaluator, string path, Actor importer, DateTimeOffset now,
-        IProgress<LedgerProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<LedgerProgress>? progress = null, CancellationToken cancellation = default, string? idempotencyKey = null)
     {
         var total = Stopwatch.StartNew();
         now = MaturityFact.AsStored(now);
+        if (idempotencyKey is not null)
+        {
+            if (ImportReceipt.ProblemWith(idempotencyKey) is { } problem) throw new ArgumentException(problem, nameof(idempotencyKey));
+            if (await ImportReceipt.FindAsync(store, idempotencyKey, cancellation) is { } earlier) throw new ImportAlreadyDoneException(earlier);
+        }
         var scan = ImportScan.Read(path, cancellation);
         var correlationId = $"import-{Guid.CreateVersion7():N}";
         var decisions = new ImportDecisions(model, scan.References, importer, now);
@@ -57,6 +64,11 @@ public static class PortfolioImport
                 copied = total.Elapsed;
                 progress?.Report(new LedgerProgress("projections", 0, 1));
                 await projections.FinishAsync(decisions.States, cancellation);
+                if (idempotencyKey is not null)
+                    await new ImportReceipt
+                    {
+                        Id = idempotencyKey, Events = scan.Records, Streams = scan.Streams.Count, ImportedBy = importer.User, ImportedAt = now, CorrelationId = correlationId,
+                    }.InsertAsync(store, connection, cancellation);
                 await transaction.CommitAsync(cancellation);
             }
 

@@ -25,12 +25,13 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
         return text.ToString();
     }
 
-    private async Task<(int Status, JsonElement Body)> PostAsync(string body, As? caller, string contentType = "application/x-ndjson")
+    private async Task<(int Status, JsonElement Body)> PostAsync(string body, As? caller, string contentType = "application/x-ndjson", string? idempotencyKey = null)
     {
         Action<Scenario> configure = scenario =>
         {
             scenario.Post.Text(body).ToUrl("/import");
             scenario.WithRequestHeader("Content-Type", contentType);
+            if (idempotencyKey is not null) scenario.WithRequestHeader("Idempotency-Key", idempotencyKey);
             scenario.IgnoreStatusCode();
         };
         var result = caller is null ? await Host.Scenario(configure) : await Host.ScenarioWithTokenAsync(configure, caller);
@@ -82,6 +83,49 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
         Assert.NotEmpty(registered);
         Assert.Equal(registered.Count, live.Count);
         Assert.All(live, sequence => Assert.True(sequence < imported.Min() || sequence > imported.Max()));
+    }
+
+    [Fact]
+    public async Task A_retry_under_the_same_idempotency_key_imports_nothing_and_answers_the_first_imports_figures()
+    {
+        var portfolio = await PortfolioAsync(partnerships: 2);
+        var records = portfolio.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        var key = $"portfolio-{Guid.NewGuid():N}";
+        var before = await EventsAsync();
+
+        var (first, firstBody) = await PostAsync(portfolio, new As("grace@ledger.test"), idempotencyKey: key);
+        var (retry, retryBody) = await PostAsync(portfolio, new As("grace@ledger.test"), idempotencyKey: key);
+
+        Assert.Equal(200, first);
+        Assert.False(firstBody.TryGetProperty("replayed", out _));
+        Assert.Equal(200, retry);
+        Assert.True(retryBody.GetProperty("replayed").GetBoolean());
+        Assert.Equal(records, retryBody.GetProperty("imported").GetProperty("events").GetInt64());
+        Assert.Equal("grace@ledger.test", retryBody.GetProperty("importedBy").GetString());
+        Assert.Equal(before + records, await EventsAsync());   // stored once
+
+        // The command line honours the same receipt.
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, portfolio);
+        var done = await Assert.ThrowsAsync<ImportAlreadyDoneException>(() => PortfolioImport.ImportAsync(
+            Store, Host.Services.GetRequiredService<MaturityModel>(), Host.Services.GetRequiredService<MaturityEvaluator>(), file, ImportedEventMetadata.CommandLineImporter(),
+            DateTimeOffset.UtcNow, idempotencyKey: key));
+        File.Delete(file);
+        Assert.Contains(key, done.Message);
+        Assert.Equal(before + records, await EventsAsync());
+    }
+
+    [Fact]
+    public async Task A_malformed_idempotency_key_is_refused_before_anything_is_stored()
+    {
+        var portfolio = await PortfolioAsync(partnerships: 1);
+        var before = await EventsAsync();
+
+        var (status, body) = await PostAsync(portfolio, new As("grace@ledger.test"), idempotencyKey: new string('k', ImportReceipt.MaxKeyLength + 1));
+
+        Assert.Equal(400, status);
+        Assert.Contains("Idempotency-Key", body.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(before, await EventsAsync());
     }
 
     [Fact]

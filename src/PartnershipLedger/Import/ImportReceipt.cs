@@ -1,0 +1,58 @@
+using Marten;
+using Npgsql;
+
+namespace PartnershipLedger.Import;
+
+/// <summary>
+/// What an import done under an idempotency key stored: written in the same transaction as its events, so a retry with
+/// the key (after a lost answer, a timeout, a failure once the events were committed) finds it and imports nothing.
+/// </summary>
+public sealed class ImportReceipt
+{
+    /// <summary>The idempotency key the importer gave.</summary>
+    public string Id { get; set; } = "";
+    public long Events { get; set; }
+    public int Streams { get; set; }
+    public string ImportedBy { get; set; } = "";
+    public DateTimeOffset ImportedAt { get; set; }
+
+    /// <summary>The correlation id of the import's events.</summary>
+    public string CorrelationId { get; set; } = "";
+
+    public const int MaxKeyLength = 200;
+
+    /// <summary>Why <paramref name="key"/> cannot be an idempotency key; null when it can.</summary>
+    public static string? ProblemWith(string key) =>
+        string.IsNullOrWhiteSpace(key) ? "the idempotency key is empty."
+        : key.Length > MaxKeyLength ? $"the idempotency key is longer than {MaxKeyLength} characters."
+        : key.Any(char.IsControl) ? "the idempotency key contains control characters."
+        : null;
+
+    /// <summary>The receipt of an earlier import under <paramref name="key"/>, if any.</summary>
+    public static async Task<ImportReceipt?> FindAsync(IDocumentStore store, string key, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<ImportReceipt>(key, cancellation);
+    }
+
+    /// <summary>
+    /// Inserts the receipt on the import's own connection and transaction (Marten fills the version and modification
+    /// time). A second import under the same key, even one that raced this one, fails on the primary key and rolls back.
+    /// </summary>
+    public async Task InsertAsync(DocumentStore store, NpgsqlConnection connection, CancellationToken cancellation)
+    {
+        var table = $"{store.Options.DatabaseSchemaName}.mt_doc_{nameof(ImportReceipt).ToLowerInvariant()}";
+        await using var insert = new NpgsqlCommand($"insert into {table} (id, data, mt_dotnet_type) values (@id, @data::jsonb, @type)", connection);
+        insert.Parameters.AddWithValue("id", Id);
+        insert.Parameters.AddWithValue("data", store.Options.Serializer().ToJson(this));
+        insert.Parameters.AddWithValue("type", typeof(ImportReceipt).FullName!);
+        await insert.ExecuteNonQueryAsync(cancellation);
+    }
+}
+
+/// <summary>An import refused because an earlier one under the same idempotency key is stored: nothing was imported again.</summary>
+public sealed class ImportAlreadyDoneException(ImportReceipt receipt)
+    : Exception($"an import under the idempotency key '{receipt.Id}' was done already ({receipt.Events:N0} events, by {receipt.ImportedBy} at {receipt.ImportedAt:u}); nothing was imported again.")
+{
+    public ImportReceipt Receipt { get; } = receipt;
+}

@@ -16,6 +16,9 @@ public sealed class DocumentCopy : IAsyncDisposable
     private readonly NpgsqlTransaction transaction;
     private readonly ISerializer serializer;
     private readonly string schema;
+
+    /// <summary>The schema of the event store's tables (mt_events, mt_event_progression).</summary>
+    public string EventSchema { get; }
     private readonly Dictionary<Type, (string Table, bool NumericVersion)> tables = [];
 
     private DocumentCopy(NpgsqlConnection connection, NpgsqlTransaction transaction, DocumentStore store)
@@ -24,6 +27,7 @@ public sealed class DocumentCopy : IAsyncDisposable
         this.transaction = transaction;
         serializer = store.Options.Serializer();
         schema = store.Options.DatabaseSchemaName;
+        EventSchema = store.Options.Events.DatabaseSchemaName;
     }
 
     public static async Task<DocumentCopy> OpenAsync(DocumentStore store, CancellationToken cancellation)
@@ -59,7 +63,37 @@ public sealed class DocumentCopy : IAsyncDisposable
     }
 
     /// <summary>Inserts <paramref name="documents"/> (new ids only) in one COPY, synchronously.</summary>
-    public void Write<T>(IReadOnlyCollection<T> documents, Func<T, Guid> id) where T : notnull
+    public void Write<T>(IReadOnlyCollection<T> documents, Func<T, Guid> id) where T : notnull =>
+        Copy(documents, document => (id(document), NpgsqlDbType.Uuid));
+
+    /// <summary>Inserts or replaces <paramref name="documents"/>, identified by strings, in this transaction.</summary>
+    public async Task ReplaceAsync<T>(IReadOnlyCollection<T> documents, Func<T, string> id, CancellationToken cancellation) where T : notnull
+    {
+        if (documents.Count == 0) return;
+        await using (var delete = Command($"delete from {TableOf(typeof(T)).Table} where id = any(@ids)"))
+        {
+            delete.Parameters.AddWithValue("ids", documents.Select(id).ToArray());
+            await delete.ExecuteNonQueryAsync(cancellation);
+        }
+        Copy(documents, document => (id(document), NpgsqlDbType.Varchar));
+    }
+
+    /// <summary>The stored documents of these string ids, as this transaction sees them.</summary>
+    public async Task<List<T>> LoadAsync<T>(IReadOnlyCollection<string> ids, CancellationToken cancellation)
+    {
+        var documents = new List<T>();
+        if (ids.Count == 0) return documents;
+        await using var select = Command($"select data from {TableOf(typeof(T)).Table} where id = any(@ids)");
+        select.Parameters.AddWithValue("ids", ids.ToArray());
+        await using var reader = await select.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation)) documents.Add(serializer.FromJson<T>(reader.GetStream(0)));
+        return documents;
+    }
+
+    /// <summary>A command on this connection, in this transaction.</summary>
+    public NpgsqlCommand Command(string sql) => new(sql, connection, transaction);
+
+    private void Copy<T>(IReadOnlyCollection<T> documents, Func<T, (object Id, NpgsqlDbType Type)> id) where T : notnull
     {
         if (documents.Count == 0) return;
         var (table, numeric) = TableOf(typeof(T));
@@ -68,7 +102,8 @@ public sealed class DocumentCopy : IAsyncDisposable
         foreach (var document in documents)
         {
             writer.StartRow();
-            writer.Write(id(document), NpgsqlDbType.Uuid);
+            var (value, type) = id(document);
+            writer.Write(value, type);
             writer.Write(serializer.ToJson(document), NpgsqlDbType.Jsonb);
             writer.Write(dotNetType, NpgsqlDbType.Varchar);
             if (numeric) writer.Write(1L, NpgsqlDbType.Bigint);

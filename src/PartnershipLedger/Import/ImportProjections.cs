@@ -163,26 +163,23 @@ public sealed class ImportProjections : IAsyncDisposable
     }
 
     /// <summary>
-    /// Commits the documents, then adds the partnerships' contributions to the trend buckets already stored, and moves the
-    /// trend projection's progress to <paramref name="lastSequence"/> when it had processed everything before
-    /// <paramref name="firstSequence"/> (or always, for a rebuild from the first event): its buckets then hold these
-    /// partnerships' contributions already.
+    /// Adds the partnerships' contributions to the trend buckets already stored, moves the trend projection's progress
+    /// to <paramref name="lastSequence"/> when it had processed everything before <paramref name="firstSequence"/> (or
+    /// always, for a rebuild from the first event): its buckets then hold these partnerships' contributions already;
+    /// and commits all of it with the documents, in one transaction.
     /// </summary>
-    public async Task CommitAsync(DocumentStore store, long firstSequence, long lastSequence, CancellationToken cancellation)
+    public async Task CommitAsync(long firstSequence, long lastSequence, CancellationToken cancellation)
     {
-        await copy.CommitAsync(cancellation);
-        await using (var session = store.QuerySession())
+        var existing = (await copy.LoadAsync<MaturityTrendBucket>(deltas.Keys, cancellation)).ToDictionary(bucket => bucket.Id);
+        var buckets = deltas.Select(pair =>
         {
-            var existing = (await session.LoadManyAsync<MaturityTrendBucket>(cancellation, deltas.Keys.ToArray())).ToDictionary(bucket => bucket.Id);
-            var buckets = deltas.Select(pair =>
-            {
-                var bucket = existing.GetValueOrDefault(pair.Key) ?? MaturityTrendBucket.Empty(pair.Key);
-                bucket.Add(pair.Value);
-                return bucket;
-            }).ToList();
-            await store.BulkInsertAsync(buckets, Weasel.Core.BulkInsertMode.OverwriteExisting, cancellation: cancellation);
-        }
-        await AdvanceTrendProgressAsync(store, firstSequence, lastSequence, cancellation);
+            var bucket = existing.GetValueOrDefault(pair.Key) ?? MaturityTrendBucket.Empty(pair.Key);
+            bucket.Add(pair.Value);
+            return bucket;
+        }).ToList();
+        await copy.ReplaceAsync(buckets, bucket => bucket.Id, cancellation);
+        await AdvanceTrendProgressAsync(firstSequence, lastSequence, cancellation);
+        await copy.CommitAsync(cancellation);
     }
 
     /// <summary>Stops the writer (if still running) and rolls back whatever was not committed.</summary>
@@ -198,17 +195,14 @@ public sealed class ImportProjections : IAsyncDisposable
         failed.Dispose();
     }
 
-    private static async Task AdvanceTrendProgressAsync(DocumentStore store, long firstSequence, long lastSequence, CancellationToken cancellation)
+    private async Task AdvanceTrendProgressAsync(long firstSequence, long lastSequence, CancellationToken cancellation)
     {
-        var schema = store.Options.Events.DatabaseSchemaName;
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand(
+        await using var command = copy.Command(
             $"""
-            update {schema}.mt_event_progression set last_seq_id = @last, last_updated = now() where name = @shard and (last_seq_id = @before or @before = 0);
-            insert into {schema}.mt_event_progression (name, last_seq_id, last_updated)
-              select @shard, @last, now() where @before = 0 and not exists (select 1 from {schema}.mt_event_progression where name = @shard);
-            """, connection);
+            update {copy.EventSchema}.mt_event_progression set last_seq_id = @last, last_updated = now() where name = @shard and (last_seq_id = @before or @before = 0);
+            insert into {copy.EventSchema}.mt_event_progression (name, last_seq_id, last_updated)
+              select @shard, @last, now() where @before = 0 and not exists (select 1 from {copy.EventSchema}.mt_event_progression where name = @shard);
+            """);
         command.Parameters.AddWithValue("last", lastSequence);
         command.Parameters.AddWithValue("before", firstSequence - 1);
         command.Parameters.AddWithValue("shard", MaturityTrendProjection.Shard);

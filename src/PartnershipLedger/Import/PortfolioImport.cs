@@ -75,7 +75,7 @@ public static class PortfolioImport
             // The events are stored: from here on nothing is cancelled (a caller that gave up, an HTTP client that
             // disconnected), or the facts would stand without their documents. Should writing them fail anyway,
             // `ops/run -- rebuild` derives them again.
-            await projections.CommitAsync(store, sequence, sequence + scan.Records - 1, CancellationToken.None);
+            await projections.CommitAsync(sequence, sequence + scan.Records - 1, CancellationToken.None);
         }
         await AnalyzeAsync(store, CancellationToken.None);
         progress?.Report(new LedgerProgress("projections", 1, 1));

@@ -106,7 +106,7 @@ public static class ProjectionRebuild
         progress?.Report(new LedgerProgress("rebuild: read and fold events", read, highest));
         progress?.Report(new LedgerProgress("rebuild: store documents", 0, 1));
         await projections.FinishAsync(states, cancellation);
-        await projections.CommitAsync(store, firstSequence: 1, lastSequence: highest, cancellation);
+        await projections.CommitAsync(firstSequence: 1, lastSequence: highest, cancellation);
         progress?.Report(new LedgerProgress("rebuild: store documents", 1, 1));
         return read;
     }

@@ -22,6 +22,11 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         using var host = input.BuildHost();
         var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        if (input.IdempotencyKeyFlag is { } key && ImportReceipt.ProblemWith(key) is { } problem)
+        {
+            Console.Error.WriteLine($"--idempotency-key: {problem}");
+            return false;
+        }
         var progress = new ConsoleProgress();
         try
         {
@@ -35,13 +40,15 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         }
         catch (ImportAlreadyDoneException done)
         {
+            progress.Done();
             Console.WriteLine($"Nothing to do: {done.Message}");
             return true;
         }
-        catch (ArgumentException badKey) when (badKey.ParamName == "idempotencyKey")
+        catch (Exception race) when (ImportReceipt.IsRaceOnKey(race))
         {
-            Console.Error.WriteLine($"--idempotency-key: {badKey.Message}");
-            return false;
+            progress.Done();
+            Console.WriteLine($"Nothing imported: another import under the key '{input.IdempotencyKeyFlag}' committed first.");
+            return true;
         }
         catch (ImportRejectedException rejected)
         {

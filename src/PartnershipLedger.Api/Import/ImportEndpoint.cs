@@ -57,11 +57,11 @@ public static class ImportEndpoint
             if (keys.Count > 1) return Error(StatusCodes.Status400BadRequest, "VALIDATION", $"Send one {IdempotencyKeyHeader} header, not {keys.Count}.");
             if (ImportReceipt.ProblemWith(idempotencyKey) is { } problem) return Error(StatusCodes.Status400BadRequest, "VALIDATION", $"{IdempotencyKeyHeader}: {problem}");
         }
+        var daemon = coordinator.DaemonForMainDatabase();
         if (!await OneAtATime.WaitAsync(TimeSpan.Zero))
             return Error(StatusCodes.Status409Conflict, "CONFLICT", "Another import is running; try again when it has finished.");
 
         var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ledger-import-{correlation}.jsonl");
-        var daemon = coordinator.DaemonForMainDatabase();
         var trendStopped = false;
         try
         {
@@ -101,9 +101,11 @@ public static class ImportEndpoint
         {
             return Replayed(done.Receipt);
         }
-        catch (Npgsql.PostgresException duplicate) when (duplicate.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && duplicate.TableName == "mt_doc_importreceipt")
+        catch (Exception race) when (ImportReceipt.IsRaceOnKey(race))
         {
-            // Another node or the command line imported under the same key meanwhile: this import was rolled back.
+            // Another node or the command line imported under the same key meanwhile and committed first: this import
+            // was rolled back, and the first one's figures are the answer.
+            if (await ImportReceipt.FindAsync(store, idempotencyKey!, CancellationToken.None) is { } first) return Replayed(first);
             return Error(StatusCodes.Status409Conflict, "CONFLICT", $"Another import under the {IdempotencyKeyHeader} '{idempotencyKey}' committed first; nothing was imported by this request.");
         }
         catch (ImportRejectedException rejected)

@@ -86,7 +86,11 @@ public sealed class DocumentCopy : IAsyncDisposable
         await using var select = Command($"select data from {TableOf(typeof(T)).Table} where id = any(@ids)");
         select.Parameters.AddWithValue("ids", ids.ToArray());
         await using var reader = await select.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation)) documents.Add(serializer.FromJson<T>(reader.GetStream(0)));
+        while (await reader.ReadAsync(cancellation))
+        {
+            await using var data = reader.GetStream(0);
+            documents.Add(serializer.FromJson<T>(data));
+        }
         return documents;
     }
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using JasperFx.Events;
 using Marten;
-using Npgsql;
 using PartnershipLedger.CirclesOfTrust;
 using PartnershipLedger.Maturity;
 using PartnershipLedger.Organizations;

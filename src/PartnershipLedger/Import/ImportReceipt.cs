@@ -21,6 +21,13 @@ public sealed class ImportReceipt
 
     public const int MaxKeyLength = 200;
 
+    /// <summary>Marten's table of receipts (in the documents' schema).</summary>
+    public const string Table = "mt_doc_importreceipt";
+
+    /// <summary>Whether <paramref name="failure"/> is another import under the same key having committed first.</summary>
+    public static bool IsRaceOnKey(Exception failure) =>
+        failure is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: Table };
+
     /// <summary>Why <paramref name="key"/> cannot be an idempotency key; null when it can.</summary>
     public static string? ProblemWith(string key) =>
         string.IsNullOrWhiteSpace(key) ? "the idempotency key is empty."
@@ -41,7 +48,7 @@ public sealed class ImportReceipt
     /// </summary>
     public async Task InsertAsync(DocumentStore store, NpgsqlConnection connection, CancellationToken cancellation)
     {
-        var table = $"{store.Options.DatabaseSchemaName}.mt_doc_{nameof(ImportReceipt).ToLowerInvariant()}";
+        var table = $"{store.Options.DatabaseSchemaName}.{Table}";
         await using var insert = new NpgsqlCommand($"insert into {table} (id, data, mt_dotnet_type) values (@id, @data::jsonb, @type)", connection);
         insert.Parameters.AddWithValue("id", Id);
         insert.Parameters.AddWithValue("data", store.Options.Serializer().ToJson(this));

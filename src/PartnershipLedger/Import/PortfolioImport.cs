@@ -73,8 +73,9 @@ public static class PortfolioImport
             }
 
             // The events are stored: from here on nothing is cancelled (a caller that gave up, an HTTP client that
-            // disconnected), or the facts would stand without their documents. Should writing them fail anyway,
-            // `ops/run -- rebuild` derives them again.
+            // disconnected), or the facts would stand without their documents. The documents, trend buckets and trend
+            // progress commit together; should that fail anyway, none of them is stored and `ops/run -- rebuild`
+            // derives them all again from the events.
             await projections.CommitAsync(sequence, sequence + scan.Records - 1, CancellationToken.None);
         }
         await AnalyzeAsync(store, CancellationToken.None);

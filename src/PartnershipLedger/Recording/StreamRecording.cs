@@ -27,12 +27,13 @@ public static class StreamRecording
         var head = batch.Query<string>(ChainHeadSql(session), streamId);
         await batch.Execute(cancellation);
 
-        if (earlierLoad is not null && EarlierRecording(command, await earlierLoad) is { } earlier) return earlier;
         var stream = await fetch;
         if (stream.Aggregate is null)
             throw new NotFoundException($"No {Describe<TState>()} has the id {streamId}.");
         if (!command.Actor.MayRecordIn(stream.Aggregate))
             throw new NotFoundException($"No {Describe<TState>()} has the id {streamId}.") { OutOfReach = true };
+        // A retry is answered only to whoever may record in the stream, and only for the stream it was recorded in.
+        if (earlierLoad is not null && EarlierRecording(command, await earlierLoad, streamId) is { } earlier) return earlier;
         var version = stream.CurrentVersion ?? 0;
         if (command.ExpectedVersion is { } expected && expected != version)
             throw new ConflictException($"The {Describe<TState>()} is at version {version}, not the expected version {expected}: someone recorded in between. Reload it and retry.");
@@ -128,11 +129,13 @@ public static class StreamRecording
     private static async Task<Recorded?> EarlierRecordingAsync(this IDocumentSession session, Command command, CancellationToken cancellation) =>
         string.IsNullOrWhiteSpace(command.CommandId) ? null : EarlierRecording(command, await session.LoadAsync<RecordedCommand>(command.CommandId, cancellation));
 
-    private static Recorded? EarlierRecording(Command command, RecordedCommand? earlier)
+    private static Recorded? EarlierRecording(Command command, RecordedCommand? earlier, Guid? streamId = null)
     {
         if (earlier is null) return null;
         if (earlier.CommandType != command.GetType().Name)
             throw new ConflictException($"The command id '{command.CommandId}' was already used for a {earlier.CommandType} command: use a new id for a new command.");
+        if (streamId is { } target && earlier.StreamId != target)
+            throw new ConflictException($"The command id '{command.CommandId}' was already used for a command on another stream: use a new id for a new command.");
         return new Recorded(earlier.StreamId, earlier.EventId, earlier.Version, Replayed: true);
     }
 

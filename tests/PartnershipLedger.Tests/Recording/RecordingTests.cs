@@ -58,6 +58,35 @@ public sealed class RecordingTests(AppFixture fixture) : IntegrationContext(fixt
     }
 
     [Fact]
+    public async Task A_command_id_reused_on_another_partnership_is_a_conflict_and_records_nothing_there()
+    {
+        var first = await Host.FormPartnershipAsync();
+        var second = await Host.FormPartnershipAsync();
+        var commandId = $"briefing-{Guid.NewGuid():N}";
+        await Host.RecordAsync("holdExecutiveBriefing", new { partnershipId = first.PartnershipId, commandId }, first.FirstUser);
+
+        var reused = await Host.RecordAsync("holdExecutiveBriefing", new { partnershipId = second.PartnershipId, commandId }, second.FirstUser);
+
+        Assert.Contains("another stream", reused.SingleError("CONFLICT").GetProperty("message").GetString());
+        Assert.Equal(["PartnershipFormed"], await Host.EventTypesAsync(second.PartnershipId));
+        Assert.Equal(["PartnershipFormed", "ExecutiveBriefingHeld"], await Host.EventTypesAsync(first.PartnershipId));
+    }
+
+    [Fact]
+    public async Task A_retry_by_someone_outside_the_partnership_is_not_answered_with_its_recording()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+        var outsider = await Host.FormPartnershipAsync();
+        var commandId = $"briefing-{Guid.NewGuid():N}";
+        await Host.RecordAsync("holdExecutiveBriefing", new { partnershipId = partnership.PartnershipId, commandId }, partnership.FirstUser);
+
+        var probe = await Host.RecordAsync("holdExecutiveBriefing", new { partnershipId = partnership.PartnershipId, commandId }, outsider.FirstUser);
+
+        probe.SingleError("NOT_FOUND");
+        Assert.Equal(["PartnershipFormed", "ExecutiveBriefingHeld"], await Host.EventTypesAsync(partnership.PartnershipId));
+    }
+
+    [Fact]
     public async Task A_stale_expected_version_is_a_conflict_and_loses_nothing()
     {
         var partnership = await Host.FormPartnershipAsync();

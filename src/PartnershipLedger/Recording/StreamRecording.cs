@@ -30,10 +30,14 @@ public static class StreamRecording
         var stream = await fetch;
         if (stream.Aggregate is null)
             throw new NotFoundException($"No {Describe<TState>()} has the id {streamId}.");
-        if (!command.Actor.MayRecordIn(stream.Aggregate))
+        // A retry is answered only for the stream it was recorded in, and only to whoever may record there or recorded
+        // it (a member that removed its own organization retries that removal): an outsider learns nothing.
+        var mayRecord = command.Actor.MayRecordIn(stream.Aggregate);
+        var earlierRecording = earlierLoad is null ? null : await earlierLoad;
+        if (earlierRecording is not null && (mayRecord || earlierRecording.WasRecordedBy(command.Actor))
+            && EarlierRecording(command, earlierRecording, streamId) is { } earlier) return earlier;
+        if (!mayRecord)
             throw new NotFoundException($"No {Describe<TState>()} has the id {streamId}.") { OutOfReach = true };
-        // A retry is answered only to whoever may record in the stream, and only for the stream it was recorded in.
-        if (earlierLoad is not null && EarlierRecording(command, await earlierLoad, streamId) is { } earlier) return earlier;
         var version = stream.CurrentVersion ?? 0;
         if (command.ExpectedVersion is { } expected && expected != version)
             throw new ConflictException($"The {Describe<TState>()} is at version {version}, not the expected version {expected}: someone recorded in between. Reload it and retry.");
@@ -126,8 +130,15 @@ public static class StreamRecording
         return long.TryParse(rows[0].AsSpan(0, colon), out var stored) && stored == version ? rows[0][(colon + 1)..] : null;
     }
 
-    private static async Task<Recorded?> EarlierRecordingAsync(this IDocumentSession session, Command command, CancellationToken cancellation) =>
-        string.IsNullOrWhiteSpace(command.CommandId) ? null : EarlierRecording(command, await session.LoadAsync<RecordedCommand>(command.CommandId, cancellation));
+    /// <summary>The earlier recording of a command that starts a stream: answered to whoever recorded it (or an admin) only.</summary>
+    private static async Task<Recorded?> EarlierRecordingAsync(this IDocumentSession session, Command command, CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(command.CommandId)) return null;
+        var earlier = await session.LoadAsync<RecordedCommand>(command.CommandId, cancellation);
+        if (earlier is { RecordedBy: not null } && !earlier.WasRecordedBy(command.Actor) && !command.Actor.SeesEverything)
+            throw new ConflictException($"The command id '{command.CommandId}' was already used: use a new id for a new command.");
+        return EarlierRecording(command, earlier);
+    }
 
     private static Recorded? EarlierRecording(Command command, RecordedCommand? earlier, Guid? streamId = null)
     {
@@ -142,7 +153,7 @@ public static class StreamRecording
     private static Recorded Remember(this IDocumentSession session, Command command, Recorded recorded)
     {
         if (!string.IsNullOrWhiteSpace(command.CommandId))
-            session.Insert(new RecordedCommand(command.CommandId, command.GetType().Name, recorded.StreamId, recorded.EventId, recorded.Version));
+            session.Insert(new RecordedCommand(command.CommandId, command.GetType().Name, recorded.StreamId, recorded.EventId, recorded.Version, command.Actor.User, command.Actor.OrganizationId));
         return recorded;
     }
 

@@ -27,6 +27,26 @@ public sealed class CircleOfTrustTests(AppFixture fixture) : IntegrationContext(
     }
 
     [Fact]
+    public async Task A_member_that_removed_itself_can_retry_the_removal_and_gets_the_same_answer()
+    {
+        var contoso = await Host.RegisterOrganizationAsync("Contoso");
+        var fabrikam = await Host.RegisterOrganizationAsync("Fabrikam");
+        var northwind = await Host.RegisterOrganizationAsync("Northwind");
+        var circle = (await RecordOnCircleAsync(Host, "formCircleOfTrust", new { name = "Retry Circle", memberIds = new[] { contoso, fabrikam, northwind } }, new As("ada", contoso)))
+            .Data("formCircleOfTrust").GetProperty("circleOfTrust").GetProperty("id").GetGuid();
+        var input = new { circleId = circle, organizationId = fabrikam, commandId = $"leave-{Guid.NewGuid():N}" };
+        const string removal = "mutation($input: RemoveCircleMemberInput!) { removeCircleMember(input: $input) { eventId version } }";
+
+        var left = (await Host.GraphQLAsync(removal, new { input }, caller: new As("bo", fabrikam))).Data("removeCircleMember");
+        var retried = (await Host.GraphQLAsync(removal, new { input }, caller: new As("bo", fabrikam))).Data("removeCircleMember");
+        var byColleague = await Host.GraphQLAsync(removal, new { input }, caller: new As("cy", fabrikam));
+
+        Assert.Equal(left.GetProperty("eventId").GetGuid(), retried.GetProperty("eventId").GetGuid());
+        Assert.Equal(2, retried.GetProperty("version").GetInt32());
+        byColleague.SingleError("NOT_FOUND");   // no longer a member, and not who recorded it
+    }
+
+    [Fact]
     public async Task Only_members_change_a_circle_and_it_keeps_two()
     {
         var contoso = await Host.RegisterOrganizationAsync("Contoso");

@@ -233,8 +233,9 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         if (requirement.AgreementsInForce is { } inForce)
         {
             var inForceNow = AgreementsInForceAt(view, inForce, at);
-            return (requirement.Distinct is { } agreementField ? inForceNow.Select(fact => fact.Text(agreementField)).Distinct(StringComparer.OrdinalIgnoreCase) : inForceNow.Select(fact => ""))
-                .Count() >= requirement.AtLeast;
+            return (requirement.Distinct is { } agreementField
+                ? inForceNow.Select(fact => fact.Text(agreementField)).Distinct(StringComparer.OrdinalIgnoreCase).Count()
+                : inForceNow.Count()) >= requirement.AtLeast;
         }
         // Counted without materializing the supporting facts: this runs at every candidate instant of every function.
         var window = requirement.Within ?? Rules.LookBack;
@@ -243,22 +244,25 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         {
             var count = 0;
             foreach (var fact in matching)
-                if (fact.OccurredAt <= at && at < window.After(fact.OccurredAt) && ++count >= requirement.AtLeast) return true;
+                if (InWindow(fact, window, at) && ++count >= requirement.AtLeast) return true;
             return count >= requirement.AtLeast;
         }
         var values = view.DistinctValues(requirement, field);
         var distinct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < matching.Count; i++)
-            if (matching[i].OccurredAt <= at && at < window.After(matching[i].OccurredAt) && distinct.Add(values[i]) && distinct.Count >= requirement.AtLeast) return true;
+            if (InWindow(matching[i], window, at) && distinct.Add(values[i]) && distinct.Count >= requirement.AtLeast) return true;
         return distinct.Count >= requirement.AtLeast;
     }
+
+    /// <summary>Whether <paramref name="fact"/> counts at <paramref name="at"/>: it has happened, and its window has not closed.</summary>
+    private static bool InWindow(MaturityFact fact, Period window, DateTimeOffset at) => fact.OccurredAt <= at && at < window.After(fact.OccurredAt);
 
     private IEnumerable<MaturityFact> Supporting(View view, Requirement requirement, DateTimeOffset at)
     {
         if (requirement.AgreementsInForce is { } inForce) return AgreementsInForceAt(view, inForce, at);
         if (requirement.MemberHomeRegions is not null) return [];
         var window = requirement.Within ?? Rules.LookBack;
-        return view.Matching(requirement).Where(fact => fact.OccurredAt <= at && at < window.After(fact.OccurredAt));
+        return view.Matching(requirement).Where(fact => InWindow(fact, window, at));
     }
 
     /// <summary>Agreements of the given kinds signed, not terminated, not expired and (when asked) reviewed recently enough at <paramref name="at"/>.</summary>

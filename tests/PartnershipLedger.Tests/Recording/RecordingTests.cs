@@ -57,13 +57,20 @@ public sealed class RecordingTests(AppFixture fixture) : IntegrationContext(fixt
         Assert.Contains("already used", response.SingleError("CONFLICT").GetProperty("message").GetString());
     }
 
+    /// <summary>A partnership with an executive briefing recorded under a fresh command id (returned).</summary>
+    private async Task<(TwoPartners Partnership, string CommandId)> BriefingRecordedAsync()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+        var commandId = $"briefing-{Guid.NewGuid():N}";
+        await Host.RecordAsync("holdExecutiveBriefing", new { partnershipId = partnership.PartnershipId, commandId }, partnership.FirstUser);
+        return (partnership, commandId);
+    }
+
     [Fact]
     public async Task A_command_id_reused_on_another_partnership_is_a_conflict_and_records_nothing_there()
     {
-        var first = await Host.FormPartnershipAsync();
+        var (first, commandId) = await BriefingRecordedAsync();
         var second = await Host.FormPartnershipAsync();
-        var commandId = $"briefing-{Guid.NewGuid():N}";
-        await Host.RecordAsync("holdExecutiveBriefing", new { partnershipId = first.PartnershipId, commandId }, first.FirstUser);
 
         var reused = await Host.RecordAsync("holdExecutiveBriefing", new { partnershipId = second.PartnershipId, commandId }, second.FirstUser);
 
@@ -75,15 +82,28 @@ public sealed class RecordingTests(AppFixture fixture) : IntegrationContext(fixt
     [Fact]
     public async Task A_retry_by_someone_outside_the_partnership_is_not_answered_with_its_recording()
     {
-        var partnership = await Host.FormPartnershipAsync();
+        var (partnership, commandId) = await BriefingRecordedAsync();
         var outsider = await Host.FormPartnershipAsync();
-        var commandId = $"briefing-{Guid.NewGuid():N}";
-        await Host.RecordAsync("holdExecutiveBriefing", new { partnershipId = partnership.PartnershipId, commandId }, partnership.FirstUser);
 
         var probe = await Host.RecordAsync("holdExecutiveBriefing", new { partnershipId = partnership.PartnershipId, commandId }, outsider.FirstUser);
 
         probe.SingleError("NOT_FOUND");
         Assert.Equal(["PartnershipFormed", "ExecutiveBriefingHeld"], await Host.EventTypesAsync(partnership.PartnershipId));
+    }
+
+    [Fact]
+    public async Task A_stream_starting_command_id_is_answered_to_its_recorder_and_is_a_conflict_for_anyone_else()
+    {
+        var contoso = await Host.RegisterOrganizationAsync("Contoso");
+        var fabrikam = await Host.RegisterOrganizationAsync("Fabrikam");
+        var input = new { name = "Retried formation", memberIds = new[] { contoso, fabrikam }, commandId = $"form-{Guid.NewGuid():N}" };
+
+        var formed = (await Host.RecordAsync("formPartnership", input, new As("ada@first.example", contoso))).Data("formPartnership");
+        var retried = (await Host.RecordAsync("formPartnership", input, new As("ada@first.example", contoso))).Data("formPartnership");
+        var byOther = await Host.RecordAsync("formPartnership", input, new As("bo@second.example", fabrikam));
+
+        Assert.Equal(formed.GetProperty("eventId").GetGuid(), retried.GetProperty("eventId").GetGuid());
+        Assert.Contains("already used", byOther.SingleError("CONFLICT").GetProperty("message").GetString());
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class ImportProjections : IAsyncDisposable
             summaries[e.StreamId] = summary;
         }
         if (!maturities.TryGetValue(e.StreamId, out var maturity)) maturities[e.StreamId] = maturity = new PartnershipMaturity { Id = e.StreamId };
-        maturity.Record(e);
+        maturity.Record(e, evaluator.FactFields);
         maturity.Version = e.Version;
         if (lastVersions.TryGetValue(e.StreamId, out var last) && e.Version == last) Finish(e.StreamId, states);
     }

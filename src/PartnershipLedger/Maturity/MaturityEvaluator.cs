@@ -13,6 +13,9 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 {
     public EvidenceRules Rules { get; } = rules;
 
+    /// <summary>The event fields facts keep for these rules and the readers of facts.</summary>
+    public FactFields FactFields { get; } = new(rules);
+
     /// <summary>Facts as known at one system instant, with the membership they imply.</summary>
     public sealed class View
     {

@@ -29,7 +29,8 @@ public sealed class PartnershipMaturity
 
     public sealed record MemberProfile(string HomeRegion, List<PartnerType> PartnerTypes);
 
-    public void Record(IEvent e)
+    /// <summary>Folds an event in: membership and state as they change, each partnership event as a fact keeping <paramref name="fields"/>.</summary>
+    public void Record(IEvent e, FactFields fields)
     {
         switch (e.Data)
         {
@@ -47,7 +48,7 @@ public sealed class PartnershipMaturity
                 if (retracted is not null) retracted.RetractedAt = MaturityFact.AsStored(e.Timestamp);
                 return;
         }
-        if (e.Data is IPartnershipEvent fact) Facts.Add(MaturityFact.From(e, fact.OccurredAt));
+        if (e.Data is IPartnershipEvent fact) Facts.Add(MaturityFact.From(e, fact.OccurredAt, fields));
     }
 
     /// <summary>The facts the ledger counted at system time <paramref name="knownAt"/> (null: now), by type.</summary>

@@ -44,7 +44,7 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
             // Events already applied (a replay, a restarted rebuild) are skipped, so applying twice changes nothing.
             foreach (var e in stream.Where(e => e.Version > document.Version).OrderBy(e => e.Version))
             {
-                document.Record(e);
+                document.Record(e, evaluator.FactFields);
                 document.Version = e.Version;
             }
             Complete(document, organizations, evaluator);

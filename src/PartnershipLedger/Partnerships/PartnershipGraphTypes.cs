@@ -89,7 +89,7 @@ public static class PartnershipFields
             return await session.LoadAsync<PartnershipSummary>(id, context.CancellationToken);
         var batch = session.CreateBatchQuery();
         var partnership = batch.Load<PartnershipSummary>(id);
-        var timeline = MaturityTimeline.InBatch(batch, id);
+        var timeline = MaturityTimeline.InBatch(session, batch, id);
         await batch.Execute(context.CancellationToken);
         MaturityFields.TimelineLoader(context.RequestServices!).Prime(id, await timeline);
         return await partnership;

@@ -33,7 +33,7 @@ public sealed class Evidence
         wrapped.Id = id ?? Guid.NewGuid();
         wrapped.Version = ++version;
         wrapped.Timestamp = recordedAt ?? ((IPartnershipEvent)data).OccurredAt;
-        document.Record(wrapped);
+        document.Record(wrapped, Evaluator.FactFields);
         if (data is MemberJoined joined) document.Profiles.TryAdd(joined.OrganizationId, new PartnershipMaturity.MemberProfile("Elsewhere", []));
         return wrapped.Id;
     }

@@ -21,7 +21,7 @@ public sealed class MaturityDocument
         var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
         e.Id = Guid.NewGuid();
         e.Timestamp = recordedAt ?? data.OccurredAt;
-        Document.Record(e);
+        Document.Record(e, Evidence.Evaluator.FactFields);
         return e.Id;
     }
 

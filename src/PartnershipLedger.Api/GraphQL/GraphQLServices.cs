@@ -20,6 +20,8 @@ public static class GraphQLServices
         OrganizationFields.AddLoader(services);
         CircleFields.AddLoader(services);
         OrganizationMaturity.AddLoader(services);
+        var documents = new ValidatedDocumentCache();
+        services.AddSingleton(documents);
         return services.AddGraphQL(graphQL => graphQL
             .AddSchema<LedgerSchema>()
             .AddGraphTypes(typeof(LedgerSchema).Assembly)
@@ -45,6 +47,7 @@ public static class GraphQLServices
             {
                 if (!limits.Introspection)
                     options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
-            }));
+            })
+            .ConfigureExecution(documents));
     }
 }

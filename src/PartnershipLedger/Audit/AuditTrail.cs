@@ -50,10 +50,14 @@ public static class AuditTrail
         command.Parameters.AddWithValue("limit", size + 1);
         var condition = string.Join(" and ", where);
         var events = EventRows.Events(session);
+        // Within one stream, recording order is version order (a stream's events are appended in version order), and
+        // the (stream_id, version) index gives it directly: the first page reads its rows only, not the whole stream
+        // sorted by seq_id (whose rows lie all over the table once partnerships have years of history).
+        var order = filter.StreamId is null ? "e.seq_id" : "e.stream_id, e.version";
         command.CommandText =
             $"select count(*) from {events} e where {condition};\n" +
             "select e.seq_id, e.id, e.stream_id, e.version, e.type, e.data, e.timestamp, e.user_name, e.headers ->> 'actorOrganizationId', e.correlation_id, e.causation_id " +
-            $"from {events} e where {condition} and e.seq_id > @after order by e.seq_id limit @limit";
+            $"from {events} e where {condition} and e.seq_id > @after order by {order} limit @limit";
 
         var types = EventRows.TypesByStoredName(session);
         var serializer = session.DocumentStore.Options.Serializer();

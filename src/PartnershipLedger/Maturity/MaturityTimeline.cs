@@ -4,11 +4,11 @@ using Marten.Services.BatchQuerying;
 namespace PartnershipLedger.Maturity;
 
 /// <summary>
-/// The part of a <see cref="PartnershipMaturity"/> document that reads of levels need: its history of changes.
-/// Read by selecting only that member of the stored JSON, so a read of levels neither transfers nor deserializes
-/// the facts (three quarters of the document).
+/// The part of a <see cref="PartnershipMaturity"/> document that reads of levels and the trend projection need: its
+/// history of changes, and when the partnership ended. Read by selecting only those members of the stored JSON, so
+/// neither transfers nor deserializes the facts (most of the document).
 /// </summary>
-public sealed record MaturityTimeline(Guid Id, List<MaturityChange> History)
+public sealed record MaturityTimeline(Guid Id, List<MaturityChange> History, DateTimeOffset? EndedAt = null)
 {
     public static async Task<IReadOnlyList<MaturityTimeline>> LoadAsync(IQuerySession session, IReadOnlyCollection<Guid> ids, CancellationToken cancellation) =>
         await session.QueryAsync<MaturityTimeline>(Sql(session), cancellation, ids.ToArray());
@@ -22,5 +22,5 @@ public sealed record MaturityTimeline(Guid Id, List<MaturityChange> History)
     /// read (most of a level read's cost beyond the plain load of a document).
     /// </summary>
     private static string Sql(IQuerySession session) =>
-        $"select jsonb_build_object('Id', d.id, 'History', d.data -> 'History') from {session.DocumentStore.Options.FindOrResolveDocumentType(typeof(PartnershipMaturity)).TableName.QualifiedName} as d where d.id = any(?)";
+        $"select jsonb_build_object('Id', d.id, 'History', d.data -> 'History', 'EndedAt', d.data -> 'EndedAt') from {session.DocumentStore.Options.FindOrResolveDocumentType(typeof(PartnershipMaturity)).TableName.QualifiedName} as d where d.id = any(?)";
 }

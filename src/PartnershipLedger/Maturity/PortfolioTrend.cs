@@ -71,7 +71,12 @@ public sealed class PartnershipTrendContribution
     /// A partnership's contribution to each month of each function: it enters at its first level when formed,
     /// moves with each evidenced change, and leaves when it ends (changes after the end do not count).
     /// </summary>
-    public static Dictionary<string, Contribution> Of(PartnershipMaturity partnership)
+    public static Dictionary<string, Contribution> Of(PartnershipMaturity partnership) => Of(partnership.History, partnership.EndedAt);
+
+    /// <inheritdoc cref="Of(PartnershipMaturity)"/>
+    public static Dictionary<string, Contribution> Of(MaturityTimeline timeline) => Of(timeline.History, timeline.EndedAt);
+
+    private static Dictionary<string, Contribution> Of(IReadOnlyList<MaturityChange> history, DateTimeOffset? endedAt)
     {
         var buckets = new Dictionary<string, Contribution>();
         Contribution Bucket(BusinessFunction function, DateTimeOffset at)
@@ -83,7 +88,7 @@ public sealed class PartnershipTrendContribution
         foreach (var function in Enum.GetValues<BusinessFunction>())
         {
             MaturityLevel? level = null;
-            foreach (var change in partnership.History.Where(c => c.Function == function && c.Basis == MaturityBasis.Evidenced && !(c.At >= partnership.EndedAt)))
+            foreach (var change in history.Where(c => c.Function == function && c.Basis == MaturityBasis.Evidenced && !(c.At >= endedAt)))
             {
                 var bucket = Bucket(function, change.At);
                 bucket.Net[(int)change.To]++;
@@ -95,7 +100,7 @@ public sealed class PartnershipTrendContribution
                 }
                 level = change.To;
             }
-            if (partnership.EndedAt is { } ended && level is { } last) Bucket(function, ended).Net[(int)last]--;
+            if (endedAt is { } ended && level is { } last) Bucket(function, ended).Net[(int)last]--;
         }
         return buckets;
     }
@@ -106,7 +111,7 @@ public sealed class PartnershipTrendContribution
 /// <summary>
 /// Keeps the trend buckets in step with the partnerships' maturity histories. Async (run by the daemon, one
 /// batch at a time): portfolio trends may lag a second behind a write, and buckets shared by all partnerships
-/// are then never updated by two writers at once. It reads the (inline) maturity documents and adds only the
+/// are then never updated by two writers at once. It reads the histories of the (inline) maturity documents and adds only the
 /// difference from what each partnership contributed before, so replaying or rebuilding converges to the same counts.
 /// </summary>
 public sealed class MaturityTrendProjection : IProjection
@@ -120,7 +125,8 @@ public sealed class MaturityTrendProjection : IProjection
     {
         var ids = events.Where(e => e.Data is IPartnershipEvent).Select(e => e.StreamId).Distinct().ToArray();
         if (ids.Length == 0) return;
-        var partnerships = (await operations.LoadManyAsync<PartnershipMaturity>(cancellation, ids)).ToDictionary(p => p.Id);
+        // Only the histories (and ends) of the maturity documents: their facts are most of them and are not read here.
+        var partnerships = (await MaturityTimeline.LoadAsync(operations, ids, cancellation)).ToDictionary(p => p.Id);
         var accounted = (await operations.LoadManyAsync<PartnershipTrendContribution>(cancellation, ids)).ToDictionary(c => c.Id);
 
         var deltas = new Dictionary<string, PartnershipTrendContribution.Contribution>();

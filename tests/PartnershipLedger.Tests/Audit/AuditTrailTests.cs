@@ -129,6 +129,29 @@ public sealed class AuditTrailTests(AppFixture fixture) : IntegrationContext(fix
     }
 
     [Fact]
+    public async Task A_partnerships_pages_keep_recording_order_while_another_partnership_records_in_between()
+    {
+        var (partnership, _) = await HistoryAsync();
+        var other = await Host.FormPartnershipAsync();
+        foreach (var inPerson in new[] { true, false })
+        {
+            await Host.RecordAsync("holdPartnerMeeting", new { partnershipId = other.PartnershipId, inPerson }, other.FirstUser);
+            await Host.RecordAsync("holdPartnerMeeting", new { partnershipId = partnership.PartnershipId, inPerson }, partnership.FirstUser);
+        }
+        var stream = ("partnershipId", (object?)partnership.PartnershipId);
+
+        var first = await TrailAsync(As.Admin, stream, ("first", 4));
+        var second = await TrailAsync(As.Admin, stream, ("first", 4), ("after", first.EndCursor));
+
+        var entries = first.Entries.Concat(second.Entries).ToList();
+        Assert.All(entries, entry => Assert.Equal(partnership.PartnershipId, entry.GetProperty("streamId").GetGuid()));
+        Assert.Equal(Enumerable.Range(1, 6).Select(version => (long)version), entries.Select(entry => entry.GetProperty("version").GetInt64()));
+        var sequences = entries.Select(entry => entry.GetProperty("sequence").GetInt64()).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+        Assert.False(second.HasNextPage);
+    }
+
+    [Fact]
     public async Task A_member_of_another_organization_sees_none_of_a_partnerships_events()
     {
         var (partnership, _) = await HistoryAsync();

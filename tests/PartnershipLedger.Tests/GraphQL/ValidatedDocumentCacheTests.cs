@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Alba;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipLedger.Api.GraphQL;
+using PartnershipLedger.Tests.Hosting;
+
+namespace PartnershipLedger.Tests.GraphQL;
+
+/// <summary>
+/// A document sent again is not parsed nor checked by the core rules again, but everything that depends on the request
+/// still is: the limits, GET's queries-only rule, the variables.
+/// </summary>
+public sealed class ValidatedDocumentCacheTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private static int Cached(IAlbaHost host) => host.Services.GetRequiredService<ValidatedDocumentCache>().Count;
+
+    [Fact]
+    public async Task A_valid_document_is_kept_once_and_an_invalid_one_never()
+    {
+        var before = Cached(Host);
+        const string query = "query($id: ID!) { partnership(id: $id) { name } }";
+
+        Assert.Empty((await Host.GraphQLAsync(query, new { id = Guid.NewGuid() })).Errors());
+        Assert.Empty((await Host.GraphQLAsync(query, new { id = Guid.NewGuid() })).Errors());
+        Assert.NotEmpty((await Host.GraphQLAsync("{ partnership { nameless } }", expectedStatus: 200)).Errors());
+
+        Assert.Equal(before + 1, Cached(Host));
+    }
+
+    [Fact]
+    public async Task A_kept_document_still_has_its_variables_checked()
+    {
+        const string query = "query($id: ID!) { partnership(id: $id) { name } }";
+        Assert.Empty((await Host.GraphQLAsync(query, new { id = Guid.NewGuid() })).Errors());
+
+        var missing = await Host.GraphQLAsync(query, new { });
+
+        Assert.Contains("$id", Assert.Single(missing.Errors()).GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_mutation_kept_from_a_post_is_still_refused_over_get()
+    {
+        const string register = "mutation { registerOrganization(input: {name: \"Contoso\", partnerTypes: [ISV], homeRegion: \"Sweden\"}) { eventId } }";
+        await Host.GraphQLAsync(register, caller: new As("registrar@example.com"));
+        var events = await Host.EventCountAsync();
+
+        await Host.ScenarioWithTokenAsync(s =>
+        {
+            s.Get.Url("/graphql?query=" + Uri.EscapeDataString(register));
+            s.StatusCodeShouldBe(405);
+        });
+
+        Assert.Equal(events, await Host.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task A_kept_document_is_held_to_the_complexity_limit_with_every_request_s_variables()
+    {
+        await using var host = await AppFixture.StartAsync(("GraphQL:MaxComplexity", "100"));
+        const string query = "query($n: Int) { partnerships(first: $n) { edges { node { name } } } }";
+
+        Assert.Empty((await host.GraphQLAsync(query, new { n = 10 })).Errors());
+        var refused = await host.GraphQLAsync(query, new { n = 100 });
+
+        Assert.Contains("complex", refused.SingleError("LIMIT_EXCEEDED").GetProperty("message").GetString());
+    }
+}

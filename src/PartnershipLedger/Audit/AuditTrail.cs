@@ -54,10 +54,13 @@ public static class AuditTrail
         // the (stream_id, version) index gives it directly: the first page reads its rows only, not the whole stream
         // sorted by seq_id (whose rows lie all over the table once partnerships have years of history).
         var order = filter.StreamId is null ? "e.seq_id" : "e.stream_id, e.version";
+        // A later page of one stream starts past the cursor's version, in the index, not at the stream's first event.
+        var pastCursor = filter.StreamId is null || after == 0 ? ""
+            : $" and e.version > coalesce((select c.version from {events} c where c.seq_id = @after and c.stream_id = @stream), 0)";
         command.CommandText =
             $"select count(*) from {events} e where {condition};\n" +
             "select e.seq_id, e.id, e.stream_id, e.version, e.type, e.data, e.timestamp, e.user_name, e.headers ->> 'actorOrganizationId', e.correlation_id, e.causation_id " +
-            $"from {events} e where {condition} and e.seq_id > @after order by {order} limit @limit";
+            $"from {events} e where {condition} and e.seq_id > @after{pastCursor} order by {order} limit @limit";
 
         var types = EventRows.TypesByStoredName(session);
         var serializer = session.DocumentStore.Options.Serializer();

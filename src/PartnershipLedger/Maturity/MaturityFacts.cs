@@ -45,8 +45,9 @@ public sealed record MaturityFact(Guid EventId, string Type, DateTimeOffset Occu
 /// self-assessments, flows between members). The rest of an event (its partnership id, its business time, kept
 /// beside, and its free text) stays in the event store only, so a fact is a fraction of its event: the maturity
 /// document, written on every command and by every import and rebuild, shrinks with it. Fields that are null are
-/// left out (read as absent, which the rules and readers treat alike). A field the rules start testing after a change
-/// of <c>evidence-rules.json</c> reaches facts recorded earlier with a rebuild (<c>ops/run -- rebuild</c>).
+/// left out (read as absent, which the rules and readers treat alike). After a change of <c>evidence-rules.json</c> that
+/// tests a new field, a partnership's facts are folded again from its events at its next event (the document keeps the
+/// <see cref="Fingerprint"/> of the fields it was folded with); <c>ops/run -- rebuild</c> does all of them at once.
 /// </summary>
 public sealed class FactFields
 {
@@ -67,6 +68,7 @@ public sealed class FactFields
             .Concat(rules.Functions.Values.SelectMany(levels => levels).SelectMany(level => level.Requirements)
                 .SelectMany(requirement => requirement.Where.Select(condition => condition.Field).Append(requirement.Distinct ?? "")))
             .Where(name => name != "").ToHashSet(StringComparer.Ordinal);
+        Fingerprint = string.Join(",", Names.Order(StringComparer.Ordinal));
         json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
@@ -77,6 +79,12 @@ public sealed class FactFields
     }
 
     public IReadOnlySet<string> Names { get; }
+
+    /// <summary>
+    /// The kept names, sorted and joined: stored in each maturity document, so a document whose facts were kept for
+    /// other rules is folded again from its events (<see cref="PartnershipMaturityProjection"/>).
+    /// </summary>
+    public string Fingerprint { get; }
 
     /// <summary>The kept fields of an event's data, as JSON.</summary>
     public JsonElement Of(object data) => JsonSerializer.SerializeToElement(data, data.GetType(), json);

@@ -24,6 +24,9 @@ public sealed class PartnershipMaturity
 
     public List<MaturityFact> Facts { get; set; } = [];
 
+    /// <summary>The <see cref="FactFields.Fingerprint"/> of the fields its facts keep ("" in documents from before facts were trimmed).</summary>
+    public string KeptFields { get; set; } = "";
+
     /// <summary>Every change of level, evidenced and assessed, all functions, by business time (as known now).</summary>
     public List<MaturityChange> History { get; set; } = [];
 
@@ -36,6 +39,7 @@ public sealed class PartnershipMaturity
         {
             case PartnershipFormed formed:
                 Id = formed.PartnershipId;
+                KeptFields = fields.Fingerprint;
                 Name = formed.Name;
                 FormedAt = formed.OccurredAt;
                 MemberIds = formed.MemberIds.ToList();

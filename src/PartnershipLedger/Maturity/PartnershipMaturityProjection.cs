@@ -41,6 +41,8 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
         foreach (var stream in streams)
         {
             var document = documents.GetValueOrDefault(stream.Key) ?? new PartnershipMaturity { Id = stream.Key };
+            if (document.Version > 0 && document.KeptFields != evaluator.FactFields.Fingerprint)
+                document = await FoldAgainAsync(operations, document, cancellation);
             // Events already applied (a replay, a restarted rebuild) are skipped, so applying twice changes nothing.
             foreach (var e in stream.Where(e => e.Version > document.Version).OrderBy(e => e.Version))
             {
@@ -50,5 +52,20 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
             Complete(document, organizations, evaluator);
             operations.Store(document);
         }
+    }
+
+    /// <summary>
+    /// The document folded again from the events stored so far, keeping today's fact fields: its facts were kept for
+    /// other evidence rules (a field the rules test now may be missing from them). The members' profiles stay.
+    /// </summary>
+    private async Task<PartnershipMaturity> FoldAgainAsync(IDocumentOperations operations, PartnershipMaturity stale, CancellationToken cancellation)
+    {
+        var folded = new PartnershipMaturity { Id = stale.Id, Profiles = stale.Profiles };
+        foreach (var e in await operations.Events.FetchStreamAsync(stale.Id, stale.Version, token: cancellation))
+        {
+            folded.Record(e, evaluator.FactFields);
+            folded.Version = e.Version;
+        }
+        return folded;
     }
 }

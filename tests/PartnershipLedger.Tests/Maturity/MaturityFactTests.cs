@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using PartnershipLedger.Maturity;
 using PartnershipLedger.Partnerships;
 using PartnershipLedger.Tests.Hosting;
@@ -54,10 +56,44 @@ public sealed class MaturityFactTests
     {
         var document = new MaturityDocument();
 
-        var json = JsonSerializer.Serialize(document.Document.Facts[0]);
+        var json = new Marten.Services.SystemTextJsonSerializer().ToJson(document.Document.Facts[0]);   // as Marten stores it
 
         Assert.DoesNotContain("RetractedAt", json);
         Assert.DoesNotContain("\"Level\"", json);
         Assert.Contains("memberIds", json);
+    }
+}
+
+/// <summary>
+/// A maturity document whose facts were kept for other evidence rules is folded again from its events at its
+/// partnership's next event, so a field the rules test now reaches the facts recorded before.
+/// </summary>
+public sealed class MaturityFactFoldTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task A_document_kept_for_other_rules_is_folded_again_at_the_next_event()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+        var meeting = await Host.RecordedEventAsync("holdPartnerMeeting", new { partnershipId = partnership.PartnershipId, inPerson = true }, partnership.FirstUser);
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        // As if folded under rules that did not test inPerson: the meeting's fact lacks it.
+        await using (var session = store.LightweightSession())
+        {
+            var stale = (await session.LoadAsync<PartnershipMaturity>(partnership.PartnershipId))!;
+            var index = stale.Facts.FindIndex(fact => fact.EventId == meeting);
+            stale.Facts[index] = stale.Facts[index] with { Data = JsonDocument.Parse("{}").RootElement };
+            stale.KeptFields = "campaign,horizon";
+            session.Store(stale);
+            await session.SaveChangesAsync();
+        }
+
+        await Host.RecordAsync("holdPartnerMeeting", new { partnershipId = partnership.PartnershipId, inPerson = false }, partnership.SecondUser);
+
+        await using var query = store.QuerySession();
+        var folded = (await query.LoadAsync<PartnershipMaturity>(partnership.PartnershipId))!;
+        Assert.Equal(Evaluator.FactFields.Fingerprint, folded.KeptFields);
+        Assert.True(folded.Facts.Single(fact => fact.EventId == meeting).Data.GetProperty("inPerson").GetBoolean());
+        Assert.Equal(folded.Version, folded.Facts.Count);
+        Assert.Equal(2, folded.Facts.Count(fact => fact.Type == nameof(PartnerMeetingHeld)));
     }
 }

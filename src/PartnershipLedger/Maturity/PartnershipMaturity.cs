@@ -24,7 +24,10 @@ public sealed class PartnershipMaturity
 
     public List<MaturityFact> Facts { get; set; } = [];
 
-    /// <summary>The <see cref="FactFields.Fingerprint"/> of the fields its facts keep ("" in documents from before facts were trimmed).</summary>
+    /// <summary>
+    /// The <see cref="FactFields.Fingerprint"/> of the fields its facts keep, set when the formation is recorded: "" in
+    /// every document written before facts were trimmed (and in one started mid-stream), which the projection folds again.
+    /// </summary>
     public string KeptFields { get; set; } = "";
 
     /// <summary>Every change of level, evidenced and assessed, all functions, by business time (as known now).</summary>

@@ -66,6 +66,7 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
             folded.Record(e, evaluator.FactFields);
             folded.Version = e.Version;
         }
-        return folded;
+        // Fewer events than the document had folded (an archived or missing stream): keep what it has rather than lose it.
+        return folded.Version == stale.Version ? folded : stale;
     }
 }

@@ -149,6 +149,12 @@ public sealed class AuditTrailTests(AppFixture fixture) : IntegrationContext(fix
         var sequences = entries.Select(entry => entry.GetProperty("sequence").GetInt64()).ToList();
         Assert.Equal(sequences.Order(), sequences);
         Assert.False(second.HasNextPage);
+
+        // A cursor taken from another stream's trail still means "recorded after that event".
+        var othersFirst = await TrailAsync(As.Admin, ("partnershipId", (object?)other.PartnershipId), ("first", 1));
+        var afterOthers = await TrailAsync(As.Admin, stream, ("first", 10), ("after", othersFirst.EndCursor));
+        Assert.Equal(sequences.Where(sequence => sequence > othersFirst.Entries.Single().GetProperty("sequence").GetInt64()),
+            afterOthers.Entries.Select(entry => entry.GetProperty("sequence").GetInt64()));
     }
 
     [Fact]

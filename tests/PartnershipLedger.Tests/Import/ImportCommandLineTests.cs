@@ -14,7 +14,7 @@ public sealed class ImportCommandLineTests(AppFixture fixture) : IntegrationCont
 {
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PartnershipLedger.Api.dll"), .. arguments])
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [Path.Combine(AppContext.BaseDirectory, "PartnershipLedger.Api.dll"), .. arguments])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -27,7 +27,16 @@ public sealed class ImportCommandLineTests(AppFixture fixture) : IntegrationCont
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A stuck import would hold its transaction open and block the next test's reset: end it here.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{string.Join(' ', arguments)}' ran over 2 minutes and was killed.");
+        }
         return (process.ExitCode, await output, await error);
     }
 
@@ -41,11 +50,12 @@ public sealed class ImportCommandLineTests(AppFixture fixture) : IntegrationCont
     public async Task The_command_imports_once_under_a_key_and_refuses_a_malformed_key()
     {
         var file = Path.GetTempFileName();
-        await using (var writer = new StreamWriter(file))
-            await PortfolioGenerator.WriteAsync(Host.Services.GetRequiredService<MaturityModel>(), DateTimeOffset.UtcNow.AddDays(-1), 2, years: 2, seed: 5, writer);
-        var records = File.ReadLines(file).Count(line => line.Length > 0);
         try
         {
+            await using (var writer = new StreamWriter(file))
+                await PortfolioGenerator.WriteAsync(Host.Services.GetRequiredService<MaturityModel>(), DateTimeOffset.UtcNow.AddDays(-1), 2, years: 2, seed: 5, writer);
+            var records = File.ReadLines(file).Count(line => line.Length > 0);
+
             var first = await RunAsync("import", file, "--idempotency-key", "nightly-2026-11-24");
             Assert.True(first.Exit == 0, first.Output + first.Error);
             Assert.Contains($"Imported {records:N0} events", first.Output);

@@ -44,15 +44,6 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             Console.WriteLine($"Nothing to do: {done.Message}");
             return true;
         }
-        catch (Exception race) when (ImportReceipt.IsRaceOnKey(race))
-        {
-            progress.Done();
-            // The other import committed its receipt with its events: answer with its figures, as a replay would.
-            Console.WriteLine(await ImportReceipt.FindAsync(store, input.IdempotencyKeyFlag!, CancellationToken.None) is { } first
-                ? $"Nothing to do: {new ImportAlreadyDoneException(first).Message}"
-                : $"Nothing imported: another import under the key '{input.IdempotencyKeyFlag}' committed first.");
-            return true;
-        }
         catch (ImportRejectedException rejected)
         {
             progress.Done();

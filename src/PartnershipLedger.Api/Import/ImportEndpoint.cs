@@ -101,13 +101,6 @@ public static class ImportEndpoint
         {
             return Replayed(done.Receipt);
         }
-        catch (Exception race) when (ImportReceipt.IsRaceOnKey(race))
-        {
-            // Another node or the command line imported under the same key meanwhile and committed first: this import
-            // was rolled back, and the first one's figures are the answer.
-            if (await ImportReceipt.FindAsync(store, idempotencyKey!, CancellationToken.None) is { } first) return Replayed(first);
-            return Error(StatusCodes.Status409Conflict, "CONFLICT", $"Another import under the {IdempotencyKeyHeader} '{idempotencyKey}' committed first; nothing was imported by this request.");
-        }
         catch (ImportRejectedException rejected)
         {
             return Results.Json(new { error = new { code = "VALIDATION", message = $"Nothing was imported: {rejected.Message}", line = rejected.Line, problems = rejected.Problems } },

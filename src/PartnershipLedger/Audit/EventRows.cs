@@ -38,15 +38,11 @@ public static class EventRows
         // One set of visible stream ids (organizations, then partnerships and circles by the GIN index on MemberIds),
         // so PostgreSQL joins it to mt_events by stream rather than testing each event against three subqueries.
         return $"{streamColumn} in (select unnest(@reach_ids)" +
-               $" union all select p.id from {TableOf<PartnershipSummary>(session)} p where p.data -> 'MemberIds' ?| @reach_keys" +
-               $" union all select c.id from {TableOf<CircleOfTrust>(session)} c where c.data -> 'MemberIds' ?| @reach_keys)";
+               $" union all select p.id from {DocumentTables.Of<PartnershipSummary>(session)} p where p.data -> 'MemberIds' ?| @reach_keys" +
+               $" union all select c.id from {DocumentTables.Of<CircleOfTrust>(session)} c where c.data -> 'MemberIds' ?| @reach_keys)";
     }
 
     /// <summary>Event types by the name Marten stores in mt_events.type.</summary>
     public static IReadOnlyDictionary<string, Type> TypesByStoredName(IQuerySession session) =>
         session.DocumentStore.Options.Events.AllKnownEventTypes().ToDictionary(type => type.EventTypeName, type => type.EventType);
-
-
-    private static string TableOf<T>(IQuerySession session) =>
-        session.DocumentStore.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Npgsql;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Import;
 
@@ -21,12 +22,9 @@ public sealed class ImportReceipt
 
     public const int MaxKeyLength = 200;
 
-    /// <summary>Marten's table of receipts (in the documents' schema).</summary>
-    public const string Table = "mt_doc_importreceipt";
-
     /// <summary>Whether <paramref name="failure"/> is another import under the same key having committed first.</summary>
-    public static bool IsRaceOnKey(Exception failure) =>
-        failure is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: Table };
+    private static bool IsRaceOnKey(Exception failure) =>
+        failure is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "mt_doc_importreceipt" };
 
     /// <summary>Why <paramref name="key"/> cannot be an idempotency key; null when it can.</summary>
     public static string? ProblemWith(string key) =>
@@ -44,16 +42,24 @@ public sealed class ImportReceipt
 
     /// <summary>
     /// Inserts the receipt on the import's own connection and transaction (Marten fills the version and modification
-    /// time). A second import under the same key, even one that raced this one, fails on the primary key and rolls back.
+    /// time). A second import under the same key, even one that raced this one, fails on the primary key: it is then
+    /// refused with the first one's figures (<see cref="ImportAlreadyDoneException"/>), and its transaction rolls back.
     /// </summary>
     public async Task InsertAsync(DocumentStore store, NpgsqlConnection connection, CancellationToken cancellation)
     {
-        var table = $"{store.Options.DatabaseSchemaName}.{Table}";
-        await using var insert = new NpgsqlCommand($"insert into {table} (id, data, mt_dotnet_type) values (@id, @data::jsonb, @type)", connection);
+        await using var insert = new NpgsqlCommand($"insert into {DocumentTables.Of<ImportReceipt>(store)} (id, data, mt_dotnet_type) values (@id, @data::jsonb, @type)", connection);
         insert.Parameters.AddWithValue("id", Id);
         insert.Parameters.AddWithValue("data", store.Options.Serializer().ToJson(this));
         insert.Parameters.AddWithValue("type", typeof(ImportReceipt).FullName!);
-        await insert.ExecuteNonQueryAsync(cancellation);
+        try
+        {
+            await insert.ExecuteNonQueryAsync(cancellation);
+        }
+        catch (Exception race) when (IsRaceOnKey(race))
+        {
+            // The primary key waited for the other import's transaction: it committed, so its receipt answers.
+            throw await FindAsync(store, Id, CancellationToken.None) is { } first ? new ImportAlreadyDoneException(first) : race;
+        }
     }
 }
 

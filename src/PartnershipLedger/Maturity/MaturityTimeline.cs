@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Services.BatchQuerying;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Maturity;
 
@@ -23,5 +24,5 @@ public sealed record MaturityTimeline(Guid Id, List<MaturityChange> History, Dat
     /// turning one on means adding it here.
     /// </summary>
     private static string Sql(IQuerySession session) =>
-        $"select jsonb_build_object('Id', d.id, 'History', d.data -> 'History', 'EndedAt', d.data -> 'EndedAt') from {session.DocumentStore.Options.FindOrResolveDocumentType(typeof(PartnershipMaturity)).TableName.QualifiedName} as d where d.id = any(?)";
+        $"select jsonb_build_object('Id', d.id, 'History', d.data -> 'History', 'EndedAt', d.data -> 'EndedAt') from {DocumentTables.Of<PartnershipMaturity>(session)} as d where d.id = any(?)";
 }

@@ -75,14 +75,14 @@ public static class PartnershipList
             query = query.Where(x => x.MatchesSql('^', "d.data -> 'MemberIds' ? ^", organization.ToString()));
         if (filter.PartnerType is { } type)
         {
-            var organizations = TableOf<Organization>(session);
+            var organizations = DocumentTables.Of<Organization>(session);
             var types = session.DocumentStore.Options.Serializer().ToCleanJson(new[] { type });
             query = query.Where(x => x.MatchesSql('^',
                 $"d.data -> 'MemberIds' ?| array(select o.id::text from {organizations} o where o.data -> 'PartnerTypes' @> ^::jsonb)", types));
         }
         if (filter.CircleOfTrustId is { } circle)
         {
-            var circles = TableOf<CircleOfTrust>(session);
+            var circles = DocumentTables.Of<CircleOfTrust>(session);
             // The ?| test (some member in the circle) lets the index narrow the rows; <@ then asks for all of them.
             query = query.Where(x => x.MatchesSql('^',
                 $"d.data -> 'MemberIds' ?| array(select jsonb_array_elements_text(c.data -> 'MemberIds') from {circles} c where c.id = ^) " +
@@ -94,9 +94,6 @@ public static class PartnershipList
             query = query.Where(x => x.MatchesSql('^', "strpos(lower(d.data ->> 'Name'), lower(^)) > 0", filter.Name));
         return query;
     }
-
-    private static string TableOf<T>(IQuerySession session) =>
-        session.DocumentStore.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
 
     /// <summary>The arguments of every partnership list: a page size and where the previous page ended.</summary>
     public static FieldBuilder<TSource, object> WithPaging<TSource>(this FieldBuilder<TSource, object> field) =>

@@ -110,4 +110,11 @@ public static class Store
             .Where(e => e.EventTypeName != "token_issued" && e.EventTypeName != "token_revoked" && e.EventTypeName != "access_denied")
             .LongCountAsync();
     }
+
+    /// <summary>How many events imports stored (their correlation ids are import-…).</summary>
+    public static async Task<long> ImportedEventCountAsync(this IAlbaHost host)
+    {
+        await using var session = host.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        return await session.Events.QueryAllRawEvents().LongCountAsync(e => e.CorrelationId!.StartsWith("import-"));
+    }
 }

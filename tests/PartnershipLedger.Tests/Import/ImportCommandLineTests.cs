@@ -40,12 +40,6 @@ public sealed class ImportCommandLineTests(AppFixture fixture) : IntegrationCont
         return (process.ExitCode, await output, await error);
     }
 
-    private async Task<long> ImportedEventsAsync()
-    {
-        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return await session.Events.QueryAllRawEvents().CountAsync(e => e.CorrelationId!.StartsWith("import-"));
-    }
-
     [Fact]
     public async Task The_command_imports_once_under_a_key_and_refuses_a_malformed_key()
     {
@@ -59,7 +53,7 @@ public sealed class ImportCommandLineTests(AppFixture fixture) : IntegrationCont
             var first = await RunAsync("import", file, "--idempotency-key", "nightly-2026-11-24");
             Assert.True(first.Exit == 0, first.Output + first.Error);
             Assert.Contains($"Imported {records:N0} events", first.Output);
-            Assert.Equal(records, await ImportedEventsAsync());
+            Assert.Equal(records, await Host.ImportedEventCountAsync());
 
             var again = await RunAsync("import", file, "--idempotency-key", "nightly-2026-11-24");
             Assert.True(again.Exit == 0, again.Output + again.Error);
@@ -69,7 +63,7 @@ public sealed class ImportCommandLineTests(AppFixture fixture) : IntegrationCont
             var malformed = await RunAsync("import", file, "--idempotency-key", " ");
             Assert.NotEqual(0, malformed.Exit);
             Assert.Contains("--idempotency-key", malformed.Error);
-            Assert.Equal(records, await ImportedEventsAsync());
+            Assert.Equal(records, await Host.ImportedEventCountAsync());
         }
         finally
         {

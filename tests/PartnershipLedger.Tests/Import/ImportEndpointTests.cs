@@ -38,13 +38,6 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
         return (result.Context.Response.StatusCode, JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement);
     }
 
-    /// <summary>Events any import stored (their correlation id is the import's); the tests' tokens have events of their own.</summary>
-    private async Task<long> EventsAsync()
-    {
-        await using var session = Store.QuerySession();
-        return await session.Events.QueryAllRawEvents().CountAsync(e => e.CorrelationId!.StartsWith("import-"));
-    }
-
     [Fact]
     public async Task An_admin_imports_a_portfolio_stamped_with_their_name_and_every_projection_is_current()
     {
@@ -91,7 +84,7 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
         var portfolio = await PortfolioAsync(partnerships: 2);
         var records = portfolio.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
         var key = $"portfolio-{Guid.NewGuid():N}";
-        var before = await EventsAsync();
+        var before = await Host.ImportedEventCountAsync();
 
         var (first, firstBody) = await PostAsync(portfolio, new As("grace@ledger.test"), idempotencyKey: key);
         var (retry, retryBody) = await PostAsync(portfolio, new As("grace@ledger.test"), idempotencyKey: key);
@@ -102,9 +95,9 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
         Assert.True(retryBody.GetProperty("replayed").GetBoolean());
         Assert.Equal(records, retryBody.GetProperty("imported").GetProperty("events").GetInt64());
         Assert.Equal("grace@ledger.test", retryBody.GetProperty("importedBy").GetString());
-        Assert.Equal(before + records, await EventsAsync());   // stored once
+        Assert.Equal(before + records, await Host.ImportedEventCountAsync());   // stored once
 
-        // The command line honours the same receipt.
+        // An import outside the API (as the command line runs it) honours the same receipt.
         var file = Path.GetTempFileName();
         await File.WriteAllTextAsync(file, portfolio);
         var done = await Assert.ThrowsAsync<ImportAlreadyDoneException>(() => PortfolioImport.ImportAsync(
@@ -112,14 +105,47 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
             DateTimeOffset.UtcNow, idempotencyKey: key));
         File.Delete(file);
         Assert.Contains(key, done.Message);
-        Assert.Equal(before + records, await EventsAsync());
+        Assert.Equal(before + records, await Host.ImportedEventCountAsync());
+    }
+
+    [Fact]
+    public async Task An_import_that_loses_the_race_on_its_key_stores_nothing_and_answers_the_winners_figures()
+    {
+        var portfolio = await PortfolioAsync(partnerships: 1);
+        var key = $"race-{Guid.NewGuid():N}";
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, portfolio);
+            // The winner: its receipt is written but not committed while the loser starts, so the loser's first check
+            // finds nothing and it imports; its own receipt then waits on the key and fails once the winner commits.
+            await using var connection = Store.Storage.Database.CreateConnection();
+            await connection.OpenAsync();
+            await using var winner = await connection.BeginTransactionAsync();
+            await new ImportReceipt { Id = key, Events = 42, Streams = 7, ImportedBy = "winner@ledger.test", ImportedAt = DateTimeOffset.UtcNow, CorrelationId = "import-winner" }
+                .InsertAsync(Store, connection, CancellationToken.None);
+            var loser = PortfolioImport.ImportAsync(Store, Host.Services.GetRequiredService<MaturityModel>(), Host.Services.GetRequiredService<MaturityEvaluator>(), file,
+                ImportedEventMetadata.CommandLineImporter(), DateTimeOffset.UtcNow, idempotencyKey: key);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await winner.CommitAsync();
+
+            var done = await Assert.ThrowsAsync<ImportAlreadyDoneException>(() => loser);
+
+            Assert.Equal(42, done.Receipt.Events);
+            Assert.Equal("winner@ledger.test", done.Receipt.ImportedBy);
+            Assert.Equal(0, await Host.ImportedEventCountAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
     public async Task A_malformed_idempotency_key_is_refused_before_anything_is_stored()
     {
         var portfolio = await PortfolioAsync(partnerships: 1);
-        var before = await EventsAsync();
+        var before = await Host.ImportedEventCountAsync();
 
         foreach (var key in new[] { new string('k', ImportReceipt.MaxKeyLength + 1), " ", "line\u0001break" })
         {
@@ -128,7 +154,7 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
             Assert.Equal(400, status);
             Assert.StartsWith("Idempotency-Key: the idempotency key", body.GetProperty("error").GetProperty("message").GetString());
         }
-        Assert.Equal(before, await EventsAsync());
+        Assert.Equal(before, await Host.ImportedEventCountAsync());
     }
 
     [Fact]
@@ -144,7 +170,7 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
         Assert.Equal("VALIDATION", body.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(lead + 1, body.GetProperty("error").GetProperty("line").GetInt32());
         Assert.StartsWith($"Nothing was imported: line {lead + 1}:", body.GetProperty("error").GetProperty("message").GetString());
-        Assert.Equal(0, await EventsAsync());
+        Assert.Equal(0, await Host.ImportedEventCountAsync());
     }
 
     [Fact]
@@ -161,7 +187,7 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
         Assert.Equal(403, member);
         Assert.Equal(403, auditor);
         Assert.Equal("FORBIDDEN", body.GetProperty("error").GetProperty("code").GetString());
-        Assert.Equal(0, await EventsAsync());
+        Assert.Equal(0, await Host.ImportedEventCountAsync());
     }
 
     [Theory]
@@ -174,6 +200,6 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
 
         Assert.Equal(expected, status);
         Assert.False(string.IsNullOrWhiteSpace(answer.GetProperty("error").GetProperty("message").GetString()));
-        Assert.Equal(0, await EventsAsync());
+        Assert.Equal(0, await Host.ImportedEventCountAsync());
     }
 }

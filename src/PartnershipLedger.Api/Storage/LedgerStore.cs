@@ -32,6 +32,8 @@ public static class LedgerStore
             throw new InvalidOperationException(
                 $"No database: set the connection string '{ConnectionStringName}' (environment variable ConnectionStrings__{ConnectionStringName}), " +
                 "or start the app with ops/run, which starts a local PostgreSQL and sets it.");
+        connectionString = DocumentCompression.Apply(connectionString,
+            builder.Configuration.GetValue(DocumentCompression.SettingName, DocumentCompression.Default));
         var schema = builder.Configuration["Marten:Schema"] ?? "ledger";
         var distribution = builder.Configuration.GetValue("Ledger:Distribution", ProjectionDistribution.Solo);
 

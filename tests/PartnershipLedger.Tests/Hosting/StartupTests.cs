@@ -32,6 +32,19 @@ public sealed class StartupTests(AppFixture fixture) : IntegrationContext(fixtur
         }
     }
 
+    [Fact]
+    public void Document_compression_travels_with_the_connection_string_and_a_setting_already_there_is_kept()
+    {
+        const string plain = "Host=db;Database=ledger";
+
+        Assert.Contains("Options=\"-c default_toast_compression=lz4\"", PartnershipLedger.Api.Storage.DocumentCompression.Apply(plain, "lz4"));
+        Assert.Equal(plain, PartnershipLedger.Api.Storage.DocumentCompression.Apply(plain, ""));
+        const string own = "Host=db;Options=-c default_toast_compression=pglz";
+        Assert.Equal(own, PartnershipLedger.Api.Storage.DocumentCompression.Apply(own, "lz4"));
+        var refused = Assert.Throws<InvalidOperationException>(() => PartnershipLedger.Api.Storage.DocumentCompression.Apply(plain, "zstd"));
+        Assert.Contains("Ledger:DocumentCompression must be lz4, pglz or empty", refused.Message);
+    }
+
     private static IEnumerable<Exception> Unwrap(Exception? failure)
     {
         for (var e = failure; e is not null; e = e.InnerException)

@@ -141,6 +141,7 @@ public sealed class ImportProjections : IAsyncDisposable
         copy.Write(batch.Where(item => item.State is not null).Select(item => item.State!).ToList(), partnership => partnership.Id);
         copy.Write(batch.Where(item => item.Summary is not null).Select(item => item.Summary!).ToList(), summary => summary.Id);
         copy.Write(batch.Select(item => item.Maturity).ToList(), maturity => maturity.Id);
+        copy.Write(batch.Select(item => MaturityTimeline.Of(item.Maturity)).ToList(), timeline => timeline.Id);
         copy.Write(contributions, contribution => contribution.Id);
         batch.Clear();
     }

@@ -23,8 +23,9 @@ public static class Configuration
     public static void ConfigureMaturity(this StoreOptions options, MaturityEvaluator evaluator)
     {
         options.Projections.Add(new PartnershipMaturityProjection(evaluator), ProjectionLifecycle.Inline, PartnershipMaturityProjection.Name);
-        options.Projections.Add(new MaturityTrendProjection(), ProjectionLifecycle.Async, MaturityTrendProjection.Name);
+        options.Projections.Add(new MaturityTrendProjection(evaluator), ProjectionLifecycle.Async, MaturityTrendProjection.Name);
         options.Schema.For<PartnershipMaturity>();
+        options.Schema.For<MaturityTimeline>();
         options.Schema.For<MaturityTrendBucket>().Index(bucket => bucket.Function);
         options.Schema.For<PartnershipTrendContribution>();
     }

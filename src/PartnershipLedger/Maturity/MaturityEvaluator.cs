@@ -187,7 +187,11 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         assessments.Where(fact => fact.OccurredAt <= at).GroupBy(fact => fact.Id("organizationId"))
             .Select(member => member.OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).Last());
 
-    public static string FunctionKey(BusinessFunction function) => GraphQL.StringExtensions.ToConstantCase(function.ToString());
+    /// <summary>A function's key in the model, rules and stored facts (GEOGRAPHY): worked out once per function.</summary>
+    public static string FunctionKey(BusinessFunction function) => FunctionKeys[function];
+
+    private static readonly IReadOnlyDictionary<BusinessFunction, string> FunctionKeys =
+        Enum.GetValues<BusinessFunction>().ToDictionary(function => function, function => GraphQL.StringExtensions.ToConstantCase(function.ToString()));
 
     private IEnumerable<MaturityFact> Relevant(View view, BusinessFunction function) =>
         Rules.For(function).SelectMany(rule => rule.Requirements).SelectMany(requirement => requirement.AgreementsInForce is not null

@@ -28,7 +28,8 @@ public static class MaturityFields
         services.AddScoped(provider => new BatchLoader<Guid, PartnershipMaturity>(async (ids, cancellation) =>
             (await provider.GetRequiredService<IQuerySession>().LoadManyAsync<PartnershipMaturity>(cancellation, ids.ToArray())).ToDictionary(d => d.Id)));
         services.AddScoped(provider => new BatchLoader<Guid, MaturityTimeline>(async (ids, cancellation) =>
-            (await MaturityTimeline.LoadAsync(provider.GetRequiredService<IQuerySession>(), ids, cancellation)).ToDictionary(t => t.Id)));
+            (await MaturityTimeline.LoadAsync(provider.GetRequiredService<IQuerySession>(), provider.GetRequiredService<MaturityEvaluator>(), ids, cancellation))
+            .ToDictionary(t => t.Id)));
     }
 
     /// <summary>The history a read answers from: the stored one (now), or the one the facts known at knownAt give.</summary>
@@ -36,12 +37,17 @@ public static class MaturityFields
         knownAt is null ? TimelineLoader(context.RequestServices!).Load(context.Source.Id) : FromWholeDocument(context, knownAt);
 
     /// <summary>
-    /// The history taken from the whole document, the one the facts-based fields read too: levels and their evidence
+    /// The history derived from the whole document, the one the facts-based fields read too: levels and their evidence
     /// then come from one read, even when a fact is recorded in between.
     /// </summary>
     private static IDataLoaderResult<MaturityTimeline?> FromWholeDocument(IResolveFieldContext<PartnershipSummary> context, DateTimeOffset? knownAt) =>
         Loader(context.RequestServices!).Load(context.Source.Id).Then(document => document is null ? null
-            : new MaturityTimeline(document.Id, knownAt is null ? document.History : context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt).ToList()));
+            : new MaturityTimeline
+            {
+                Id = document.Id,
+                History = context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt).ToList(),
+                EndedAt = document.EndedAt,
+            });
 
     /// <summary>Fields of a function's maturity that need the facts themselves, not only the levels.</summary>
     private static readonly IReadOnlySet<string> FactFields = new HashSet<string> { "evidence", "assessments", "evidenceExpiresAt" };

@@ -1,28 +1,47 @@
 using Marten;
 using Marten.Services.BatchQuerying;
-using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Maturity;
 
 /// <summary>
-/// The part of a <see cref="PartnershipMaturity"/> document that reads of levels and the trend projection need: its
-/// history of changes, and when the partnership ended. Read by selecting only those members of the stored JSON, so
-/// neither transfers nor deserializes the facts (most of the document).
+/// A partnership's maturity timeline, a document of its own beside its <see cref="PartnershipMaturity"/>: the history
+/// of every change of level (as known now) and when the partnership ended. It is what reads of levels at any business
+/// instant, histories, trends and the portfolio trend projection need, and is small beside the facts, so those reads
+/// load it by id as they load any document (one row, a few kB) and never fetch or deserialize the facts.
+/// Written wherever the maturity document is: the inline projection at every event, the import and the rebuild.
 /// </summary>
-public sealed record MaturityTimeline(Guid Id, List<MaturityChange> History, DateTimeOffset? EndedAt = null)
+public sealed class MaturityTimeline
 {
-    public static async Task<IReadOnlyList<MaturityTimeline>> LoadAsync(IQuerySession session, IReadOnlyCollection<Guid> ids, CancellationToken cancellation) =>
-        await session.QueryAsync<MaturityTimeline>(Sql(session), cancellation, ids.ToArray());
+    public Guid Id { get; set; }
 
-    /// <summary>One partnership's timeline, as part of a batch of queries sent in one round trip.</summary>
-    public static async Task<MaturityTimeline?> InBatch(IQuerySession session, IBatchedQuery batch, Guid id) =>
-        (await batch.Query<MaturityTimeline>(Sql(session), new[] { id })).SingleOrDefault();
+    /// <summary>Every change of level, evidenced and assessed, all functions, by business time (as known now).</summary>
+    public List<MaturityChange> History { get; set; } = [];
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The timeline of a maturity document whose history has been derived (<see cref="PartnershipMaturityProjection.Complete"/>).</summary>
+    public static MaturityTimeline Of(PartnershipMaturity partnership) =>
+        new() { Id = partnership.Id, History = partnership.History, EndedAt = partnership.EndedAt };
 
     /// <summary>
-    /// Plain SQL rather than a LINQ projection: the same statement, without translating an expression tree on every
-    /// read. It adds none of the filters LINQ would (tenancy, soft deletes): the maturity documents use neither;
-    /// turning one on means adding it here.
+    /// The timelines of these partnerships. A partnership with a maturity document but no timeline (a document written
+    /// before timelines were stored; it gets one at its next event or a rebuild) is answered from its facts.
     /// </summary>
-    private static string Sql(IQuerySession session) =>
-        $"select jsonb_build_object('Id', d.id, 'History', d.data -> 'History', 'EndedAt', d.data -> 'EndedAt') from {DocumentTables.Of<PartnershipMaturity>(session)} as d where d.id = any(?)";
+    public static async Task<IReadOnlyList<MaturityTimeline>> LoadAsync(
+        IQuerySession session, MaturityEvaluator evaluator, IReadOnlyCollection<Guid> ids, CancellationToken cancellation)
+    {
+        var timelines = (await session.LoadManyAsync<MaturityTimeline>(cancellation, ids.ToArray())).ToList();
+        if (timelines.Count == ids.Count) return timelines;
+        var missing = ids.Except(timelines.Select(timeline => timeline.Id)).ToArray();
+        foreach (var partnership in await session.LoadManyAsync<PartnershipMaturity>(cancellation, missing))
+            timelines.Add(FromFacts(partnership, evaluator));
+        return timelines;
+    }
+
+    /// <summary>The timeline derived from the document's facts, as the projection derives it.</summary>
+    public static MaturityTimeline FromFacts(PartnershipMaturity partnership, MaturityEvaluator evaluator) =>
+        new() { Id = partnership.Id, History = evaluator.History(partnership).ToList(), EndedAt = partnership.EndedAt };
+
+    /// <summary>One partnership's stored timeline, as part of a batch of queries sent in one round trip (null if not stored).</summary>
+    public static Task<MaturityTimeline?> InBatch(IBatchedQuery batch, Guid id) => batch.Load<MaturityTimeline>(id);
 }

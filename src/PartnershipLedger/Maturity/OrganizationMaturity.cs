@@ -11,8 +11,8 @@ using PartnershipLedger.Partnerships;
 
 namespace PartnershipLedger.Maturity;
 
-/// <summary>One of an organization's partnerships with its maturity document (null only if the projection lags).</summary>
-public sealed record MemberPartnership(PartnershipSummary Summary, PartnershipMaturity? Maturity);
+/// <summary>One of an organization's partnerships with its maturity document and timeline (null only if the projection lags).</summary>
+public sealed record MemberPartnership(PartnershipSummary Summary, PartnershipMaturity? Maturity, MaturityTimeline? Timeline);
 
 /// <summary>
 /// How mature an organization is as a partner, judged across its partnerships (001: "measure the maturity of your
@@ -50,11 +50,11 @@ public static class OrganizationMaturity
     /// </summary>
     public static IReadOnlyList<OrganizationFunctionMaturity> Evidenced(IEnumerable<MemberPartnership> partnerships, DateTimeOffset now)
     {
-        var active = partnerships.Where(p => p.Summary.Status == PartnershipStatus.Active && p.Maturity is not null).ToList();
+        var active = partnerships.Where(p => p.Summary.Status == PartnershipStatus.Active && p.Timeline is not null).ToList();
         return Enum.GetValues<BusinessFunction>().Select(function =>
         {
             var best = active
-                .Select(p => (p.Summary.Id, Change: p.Maturity!.History.LastOrDefault(change => change.Function == function && change.Basis == MaturityBasis.Evidenced && change.At <= now)))
+                .Select(p => (p.Summary.Id, Change: p.Timeline!.History.LastOrDefault(change => change.Function == function && change.Basis == MaturityBasis.Evidenced && change.At <= now)))
                 .Where(reading => reading.Change is not null)
                 .OrderByDescending(reading => reading.Change!.To).ThenBy(reading => reading.Change!.At).ThenBy(reading => reading.Id)
                 .FirstOrDefault();
@@ -73,14 +73,21 @@ public static class OrganizationMaturity
         services.AddScoped(provider => new BatchLoader<Guid, IReadOnlyList<MemberPartnership>>(async (organizationIds, cancellation) =>
         {
             var maturity = new Dictionary<Guid, PartnershipMaturity>();
+            var timelines = new Dictionary<Guid, MaturityTimeline>();
             // Wrapped in an object[]: a bare string[] would bind as MatchesSql's params array, one parameter per id.
             var keys = organizationIds.Select(id => id.ToString()).ToArray();
             var summaries = await provider.GetRequiredService<IQuerySession>().Query<PartnershipSummary>()
                 .Where(x => x.MatchesSql('^', "d.data -> 'MemberIds' ?| ^", new object[] { keys }))
                 .Include(x => x.Id, maturity)
+                .Include(x => x.Id, timelines)
                 .ToListAsync(cancellation);
+            var evaluator = provider.GetRequiredService<MaturityEvaluator>();
             return organizationIds.ToDictionary(id => id, IReadOnlyList<MemberPartnership> (id) => summaries.Where(s => s.MemberIds.Contains(id))
-                .Select(s => new MemberPartnership(s, maturity.GetValueOrDefault(s.Id))).ToList());
+                .Select(s => new MemberPartnership(s, maturity.GetValueOrDefault(s.Id), Timeline(s.Id))).ToList());
+
+            // A maturity document from before timelines were stored: its timeline derived from its facts.
+            MaturityTimeline? Timeline(Guid id) => timelines.GetValueOrDefault(id)
+                ?? (maturity.TryGetValue(id, out var document) ? MaturityTimeline.FromFacts(document, evaluator) : null);
         }));
 
     /// <summary>The organization's partnerships the caller may see: its figures never draw on the others.</summary>

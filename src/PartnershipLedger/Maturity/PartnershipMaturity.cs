@@ -5,10 +5,10 @@ using PartnershipLedger.Partnerships;
 namespace PartnershipLedger.Maturity;
 
 /// <summary>
-/// A partnership's maturity read model (one document per partnership): the facts maturity is derived from,
-/// and the history of every level change as known now. Reads at any business instant take the level from
-/// the history; reads at an earlier system instant (knownAt) re-evaluate the facts known then — both from
-/// this one document, never by replaying the stream.
+/// A partnership's maturity read model (one document per partnership): the facts maturity is derived from. The
+/// history of every level change as known now is derived from them and stored beside it as its
+/// <see cref="MaturityTimeline"/>. Reads at any business instant take the level from the timeline; reads at an
+/// earlier system instant (knownAt) re-evaluate the facts known then: never by replaying the stream.
 /// </summary>
 public sealed class PartnershipMaturity
 {
@@ -30,7 +30,12 @@ public sealed class PartnershipMaturity
     /// </summary>
     public string KeptFields { get; set; } = "";
 
-    /// <summary>Every change of level, evidenced and assessed, all functions, by business time (as known now).</summary>
+    /// <summary>
+    /// Every change of level, evidenced and assessed, all functions, by business time (as known now), once derived
+    /// (<see cref="PartnershipMaturityProjection.Complete"/>). Not stored here: it is stored as the partnership's
+    /// <see cref="MaturityTimeline"/>; a loaded document has it empty (<see cref="MaturityTimeline.FromFacts"/> derives it).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public List<MaturityChange> History { get; set; } = [];
 
     public sealed record MemberProfile(string HomeRegion, List<PartnerType> PartnerTypes);

@@ -7,7 +7,7 @@ using PartnershipLedger.Partnerships;
 namespace PartnershipLedger.Maturity;
 
 /// <summary>
-/// Keeps <see cref="PartnershipMaturity"/> current. Inline, so that a client reading after recording sees its own
+/// Keeps <see cref="PartnershipMaturity"/> and its <see cref="MaturityTimeline"/> current. Inline, so that a client reading after recording sees its own
 /// fact in the maturity (the dashboard records a self-assessment and shows the resulting level at once).
 /// Events of a batch are grouped per partnership and the history is derived once per partnership per batch,
 /// which keeps rebuilds and bulk imports linear in the number of events per stream.
@@ -51,6 +51,7 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
             }
             Complete(document, organizations, evaluator);
             operations.Store(document);
+            operations.Store(MaturityTimeline.Of(document));
         }
     }
 

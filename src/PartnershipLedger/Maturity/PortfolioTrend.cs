@@ -114,7 +114,7 @@ public sealed class PartnershipTrendContribution
 /// are then never updated by two writers at once. It reads the histories of the (inline) maturity documents and adds only the
 /// difference from what each partnership contributed before, so replaying or rebuilding converges to the same counts.
 /// </summary>
-public sealed class MaturityTrendProjection : IProjection
+public sealed class MaturityTrendProjection(MaturityEvaluator evaluator) : IProjection
 {
     public const string Name = "MaturityTrend";
 
@@ -125,8 +125,8 @@ public sealed class MaturityTrendProjection : IProjection
     {
         var ids = events.Where(e => e.Data is IPartnershipEvent).Select(e => e.StreamId).Distinct().ToArray();
         if (ids.Length == 0) return;
-        // Only the histories (and ends) of the maturity documents: their facts are most of them and are not read here.
-        var partnerships = (await MaturityTimeline.LoadAsync(operations, ids, cancellation)).ToDictionary(p => p.Id);
+        // Only the partnerships' timelines (histories and ends), not their facts.
+        var partnerships = (await MaturityTimeline.LoadAsync(operations, evaluator, ids, cancellation)).ToDictionary(p => p.Id);
         var accounted = (await operations.LoadManyAsync<PartnershipTrendContribution>(cancellation, ids)).ToDictionary(c => c.Id);
 
         var deltas = new Dictionary<string, PartnershipTrendContribution.Contribution>();

@@ -21,7 +21,7 @@ public static class ProjectionRebuild
     /// <summary>Rebuilds with <paramref name="daemon"/>, reporting each projection's progress through the event sequence.</summary>
     public static async Task RebuildAllAsync(IDocumentStore store, IProjectionDaemon daemon, IProgress<LedgerProgress>? progress, CancellationToken cancellation)
     {
-        foreach (var derived in new[] { typeof(PartnershipMaturity), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution) })
+        foreach (var derived in new[] { typeof(PartnershipMaturity), typeof(MaturityTimeline), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution) })
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(derived, cancellation);
         var highest = progress is null ? 0 : await HighestSequenceAsync(store, cancellation);
         foreach (var projection in Projections)
@@ -85,7 +85,7 @@ public static class ProjectionRebuild
 
         await using var projections = await ImportProjections.StartAsync(store, evaluator, lastVersions,
             [typeof(Partnerships.Partnership), typeof(Partnerships.PartnershipSummary), typeof(Organizations.Organization), typeof(CirclesOfTrust.CircleOfTrust),
-             typeof(PartnershipMaturity), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution)], cancellation);
+             typeof(PartnershipMaturity), typeof(MaturityTimeline), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution)], cancellation);
         await using (var command = new NpgsqlCommand(
             $"select seq_id, id, stream_id, version, data, mt_dotnet_type, timestamp from {schema}.mt_events where is_archived = false order by seq_id", connection, snapshot))
         await using (var reader = await command.ExecuteReaderAsync(cancellation))

@@ -89,9 +89,10 @@ public static class PartnershipFields
             return await session.LoadAsync<PartnershipSummary>(id, context.CancellationToken);
         var batch = session.CreateBatchQuery();
         var partnership = batch.Load<PartnershipSummary>(id);
-        var timeline = MaturityTimeline.InBatch(session, batch, id);
+        var timeline = MaturityTimeline.InBatch(batch, id);
         await batch.Execute(context.CancellationToken);
-        MaturityFields.TimelineLoader(context.RequestServices!).Prime(id, await timeline);
+        // Not stored yet (a document from before timelines were): the loader derives it from the facts.
+        if (await timeline is { } stored) MaturityFields.TimelineLoader(context.RequestServices!).Prime(id, stored);
         return await partnership;
     }
 

@@ -148,7 +148,7 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
     private async Task<Dictionary<string, string>> DocumentsAsync()
     {
         var documents = new Dictionary<string, string>();
-        string[] tables = ["partnership", "partnershipsummary", "organization", "circleoftrust", "partnershipmaturity", "maturitytrendbucket", "partnershiptrendcontribution"];
+        string[] tables = ["partnership", "partnershipsummary", "organization", "circleoftrust", "partnershipmaturity", "maturitytimeline", "maturitytrendbucket", "partnershiptrendcontribution"];
         await using var connection = await OpenAsync();
         foreach (var table in tables)
         {

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipLedger.Maturity;
 using PartnershipLedger.Tests.Hosting;
 
 namespace PartnershipLedger.Tests.Maturity;
@@ -122,5 +125,31 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
 
         Assert.Equal("BASIC", (await LeadsMaturityAsync(p.PartnershipId)).GetProperty("level").GetString());
         Assert.Equal("REACTIVE", (await LeadsMaturityAsync(p.PartnershipId, knownAt: beforeRetraction)).GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task A_partnership_whose_timeline_is_not_stored_is_answered_from_its_facts_and_gets_its_timeline_at_its_next_event()
+    {
+        var p = await Host.FormPartnershipAsync();
+        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+        var query = $"{{ partnership(id: \"{p.PartnershipId}\") {{ maturity(asOf: \"2024-06-01T00:00:00Z\") {{ function level since }} maturityHistory {{ function at from to reason }} }} " +
+                    $"organization(id: \"{p.First}\") {{ evidencedMaturity {{ function level since }} }} }}";
+        var stored = (await Host.GraphQLAsync(query)).ToString();
+        Assert.Contains("REACTIVE", stored);
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            // As a maturity document written before timelines were stored would stand.
+            session.Delete<MaturityTimeline>(p.PartnershipId);
+            await session.SaveChangesAsync();
+        }
+
+        Assert.Equal(stored, (await Host.GraphQLAsync(query)).ToString());
+
+        await Host.RecordAsync("holdPartnerMeeting", new { partnershipId = p.PartnershipId, inPerson = true, occurredAt = "2024-03-02T10:00:00Z" }, p.FirstUser);
+        await using var query2 = store.QuerySession();
+        var timeline = await query2.LoadAsync<MaturityTimeline>(p.PartnershipId);
+        Assert.NotNull(timeline);
+        Assert.Contains(timeline.History, change => change.To == PartnershipLedger.Model.MaturityLevel.Reactive);
     }
 }

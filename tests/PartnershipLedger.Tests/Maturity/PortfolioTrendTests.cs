@@ -109,6 +109,7 @@ public sealed class PortfolioTrendTests(AppFixture fixture) : IntegrationContext
         var before = await AnswersAsync();
         var store = Host.Services.GetRequiredService<IDocumentStore>();
         await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(PartnershipMaturity));
+        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(MaturityTimeline));
         await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(MaturityTrendBucket));
         Assert.NotEqual(before, await AnswersAsync());
 

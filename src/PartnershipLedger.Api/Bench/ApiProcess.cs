@@ -30,6 +30,9 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Ledger__Demo"] = "false";
         // The bench measures the paths, not the per-token rate limit (6,000 a minute by default): no limit.
         start.Environment["RateLimit__TokenPermitsPerMinute"] = "0";
+        // Nor the imported agreements' reminders: the ones already due would record their overdue reviews after the
+        // grace (five minutes), in the middle of the measurements; a day's grace keeps them waiting.
+        start.Environment["Ledger__ReminderGrace"] = "1.00:00:00";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API process did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) Console.Error.WriteLine($"api: {text}"); };

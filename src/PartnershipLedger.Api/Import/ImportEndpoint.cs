@@ -35,7 +35,8 @@ public static class ImportEndpoint
     public static void MapImportEndpoint(this IEndpointRouteBuilder app) => app.MapPost(Path, HandleAsync);
 
     private static async Task<IResult> HandleAsync(HttpContext http, IDocumentStore store, MaturityModel model, MaturityEvaluator evaluator,
-        IProjectionCoordinator coordinator, AccessDenials denials, IConfiguration configuration, TimeProvider clock, ILogger<ImportRecord> logger)
+        IProjectionCoordinator coordinator, AccessDenials denials, IConfiguration configuration, TimeProvider clock, ILogger<ImportRecord> logger,
+        PartnershipLedger.Functions.Agreement.ImportedReviewReminderScheduler reminders)
     {
         var correlation = Guid.NewGuid().ToString("N");
         if (http.User.Identity?.IsAuthenticated != true || TokenSigner.ActorOf(http.User) is not { } actor)
@@ -92,6 +93,8 @@ public static class ImportEndpoint
             var result = await PortfolioImport.ImportAsync((DocumentStore)store, model, evaluator, file, actor, clock.GetUtcNow(), cancellation: http.RequestAborted, idempotencyKey: idempotencyKey);
             logger.LogInformation("{User} imported {Events} events in {Streams} streams ({Seconds:N1} s), correlation {CorrelationId}",
                 actor.User, result.Events, result.Streams, result.Total.TotalSeconds, correlation);
+            reminders.Nudge();   // the agreements' review reminders are scheduled in the background, from now
+
             return Results.Json(new
             {
                 imported = new { events = result.Events, streams = result.Streams, seconds = Math.Round(result.Total.TotalSeconds, 3), eventsPerSecond = Math.Round(result.EventsPerSecond) },

@@ -57,6 +57,7 @@ public static class LedgerStore
                 options.Events.AddEventTypes(EventCatalogue.AllEventTypes);
                 options.Schema.For<RecordedCommand>().Identity(x => x.Id);
                 options.Schema.For<ImportReceipt>().Identity(x => x.Id);
+                options.Schema.For<PartnershipLedger.Functions.Agreement.ImportedReviewReminders>().Identity(x => x.Id);
                 options.ConfigureOrganizations();
                 options.ConfigureAccess();
                 options.ConfigurePartnerships();
@@ -87,6 +88,8 @@ public static class LedgerStore
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300));
             options.Discovery.IncludeAssembly(typeof(PartnershipLedger.Model.MaturityModel).Assembly);
         });
+        builder.Services.AddSingleton<PartnershipLedger.Functions.Agreement.ImportedReviewReminderScheduler>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<PartnershipLedger.Functions.Agreement.ImportedReviewReminderScheduler>());
     }
 }
 

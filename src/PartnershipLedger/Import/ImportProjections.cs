@@ -35,12 +35,14 @@ public sealed class ImportProjections : IAsyncDisposable
     private readonly CancellationTokenSource failed = new();
     private readonly Dictionary<string, PartnershipTrendContribution.Contribution> deltas = [];
     private readonly Task writer;
+    private readonly Action<Partnership>? finishedState;
     private bool finishing;
 
     private sealed record Finished(Partnership? State, PartnershipSummary? Summary, PartnershipMaturity Maturity, Dictionary<Guid, Organization> Members);
 
-    private ImportProjections(MaturityEvaluator evaluator, IReadOnlyDictionary<Guid, long> lastVersions, DocumentCopy copy)
+    private ImportProjections(MaturityEvaluator evaluator, IReadOnlyDictionary<Guid, long> lastVersions, DocumentCopy copy, Action<Partnership>? finishedState)
     {
+        this.finishedState = finishedState;
         this.evaluator = evaluator;
         this.lastVersions = lastVersions;
         this.copy = copy;
@@ -50,10 +52,12 @@ public sealed class ImportProjections : IAsyncDisposable
     /// <summary>
     /// Starts the writer. <paramref name="lastVersions"/>: each stream's final version (a partnership is written when
     /// its event of that version goes by; any other at <see cref="FinishAsync"/>). <paramref name="replacing"/>: document
-    /// types whose documents are deleted first, in the same transaction (a rebuild).
+    /// types whose documents are deleted first, in the same transaction (a rebuild). <paramref name="finishedState"/>:
+    /// called with each partnership's final decision state, on the reading thread (an import's review reminders).
     /// </summary>
     public static async Task<ImportProjections> StartAsync(
-        DocumentStore store, MaturityEvaluator evaluator, IReadOnlyDictionary<Guid, long> lastVersions, IEnumerable<Type> replacing, CancellationToken cancellation)
+        DocumentStore store, MaturityEvaluator evaluator, IReadOnlyDictionary<Guid, long> lastVersions, IEnumerable<Type> replacing, CancellationToken cancellation,
+        Action<Partnership>? finishedState = null)
     {
         var copy = await DocumentCopy.OpenAsync(store, cancellation);
         try
@@ -65,7 +69,7 @@ public sealed class ImportProjections : IAsyncDisposable
             await copy.DisposeAsync();
             throw;
         }
-        return new ImportProjections(evaluator, lastVersions, copy);
+        return new ImportProjections(evaluator, lastVersions, copy, finishedState);
     }
 
     /// <summary>Folds a (partnership) event into its documents; after the stream's last event, hands them to the writer.</summary>
@@ -92,6 +96,7 @@ public sealed class ImportProjections : IAsyncDisposable
         foreach (var member in maturity!.MemberIds)
             if (states.Organizations.TryGetValue(member, out var organization)) members[member] = organization;
         var item = new Finished(states.ReleasePartnership(id), summary, maturity, members);
+        if (item.State is not null) finishedState?.Invoke(item.State);
         try
         {
             finished.Add(item, failed.Token);

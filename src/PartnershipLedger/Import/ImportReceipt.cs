@@ -47,13 +47,9 @@ public sealed class ImportReceipt
     /// </summary>
     public async Task InsertAsync(DocumentStore store, NpgsqlConnection connection, CancellationToken cancellation)
     {
-        await using var insert = new NpgsqlCommand($"insert into {DocumentTables.Of<ImportReceipt>(store)} (id, data, mt_dotnet_type) values (@id, @data::jsonb, @type)", connection);
-        insert.Parameters.AddWithValue("id", Id);
-        insert.Parameters.AddWithValue("data", store.Options.Serializer().ToJson(this));
-        insert.Parameters.AddWithValue("type", typeof(ImportReceipt).FullName!);
         try
         {
-            await insert.ExecuteNonQueryAsync(cancellation);
+            await DocumentTables.InsertAsync(store, connection, Id, this, cancellation);
         }
         catch (Exception race) when (IsRaceOnKey(race))
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Marten;
 using Npgsql;
 using PartnershipLedger.CirclesOfTrust;
+using PartnershipLedger.Functions.Agreement;
 using PartnershipLedger.Maturity;
 using PartnershipLedger.Model;
 using PartnershipLedger.Organizations;
@@ -51,7 +52,9 @@ public static class PortfolioImport
 
         // Documents are written while the events are copied, on a second connection; they are committed after the events.
         var lastVersions = scan.Streams.Where(stream => stream.Kind == ImportStream.Partnership).ToDictionary(stream => stream.Id, stream => stream.Version);
-        await using (var projections = await ImportProjections.StartAsync(store, evaluator, lastVersions, [], cancellation))
+        var reminders = new ImportedReviewReminders { Id = correlationId };
+        await using (var projections = await ImportProjections.StartAsync(store, evaluator, lastVersions, [], cancellation,
+                         finishedState: partnership => reminders.Reminders.AddRange(ImportedReviewReminders.Of(partnership, now))))
         {
             await using (var connection = store.Storage.Database.CreateConnection())
             {
@@ -64,6 +67,8 @@ public static class PortfolioImport
                 copied = total.Elapsed;
                 progress?.Report(new LedgerProgress("projections", 0, 1));
                 await projections.FinishAsync(decisions.States, cancellation);
+                // The review reminders its agreements are owed, stored with the events; the API schedules them.
+                if (reminders.Reminders.Count > 0) await DocumentTables.InsertAsync(store, connection, reminders.Id, reminders, cancellation);
                 if (idempotencyKey is not null)
                     await new ImportReceipt
                     {

@@ -1,4 +1,5 @@
 using Marten;
+using Npgsql;
 
 namespace PartnershipLedger.Recording;
 
@@ -8,4 +9,14 @@ public static class DocumentTables
     public static string Of<T>(IDocumentStore store) => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
 
     public static string Of<T>(IQuerySession session) => Of<T>(session.DocumentStore);
+
+    /// <summary>Inserts a new document on <paramref name="connection"/> (in its transaction, if one is open): for writes that must commit with rows Marten does not write itself.</summary>
+    public static async Task InsertAsync<T>(DocumentStore store, NpgsqlConnection connection, string id, T document, CancellationToken cancellation) where T : notnull
+    {
+        await using var insert = new NpgsqlCommand($"insert into {Of<T>(store)} (id, data, mt_dotnet_type) values (@id, @data::jsonb, @type)", connection);
+        insert.Parameters.AddWithValue("id", id);
+        insert.Parameters.AddWithValue("data", store.Options.Serializer().ToJson(document));
+        insert.Parameters.AddWithValue("type", typeof(T).FullName!);
+        await insert.ExecuteNonQueryAsync(cancellation);
+    }
 }

@@ -63,4 +63,26 @@ public sealed class AgreementReviewDueTests
         Assert.Equal(SignedAt.AddYears(1), backFilled.Message.DueAt);
         Assert.Equal(now.AddYears(1), current.Options.ScheduledTime);
     }
+
+    [Fact]
+    public void An_imported_agreement_is_owed_the_reminders_its_commands_would_have_scheduled_less_those_already_past_that_would_decide_nothing()
+    {
+        var reviewedOnTime = SignedAt.AddMonths(11);
+        var partnership = Partnership(Signed, (Guid.NewGuid(), new AgreementReviewed(PartnershipId, Agreement, reviewedOnTime)));
+
+        // Two years after signing: the signing's reminder is past and decides nothing (reviewed in time); the review's is
+        // past too and records an overdue review (no review within a year of it).
+        var later = ImportedReviewReminders.Of(partnership, SignedAt.AddYears(2)).ToList();
+        var overdue = Assert.Single(later);
+        Assert.Equal(reviewedOnTime.AddYears(1), overdue.DueAt);
+        Assert.Equal(Agreement, overdue.AgreementId);
+
+        // A month after the review: the review's reminder lies ahead and is owed, whatever comes before it.
+        var soon = ImportedReviewReminders.Of(partnership, reviewedOnTime.AddMonths(1)).ToList();
+        Assert.Equal([reviewedOnTime.AddYears(1)], soon.Select(reminder => reminder.DueAt));
+
+        // A terminated agreement's past reminders decide nothing.
+        var terminated = Partnership(Signed, (Guid.NewGuid(), new AgreementTerminated(PartnershipId, Agreement, null, SignedAt.AddMonths(6))));
+        Assert.Empty(ImportedReviewReminders.Of(terminated, SignedAt.AddYears(2)));
+    }
 }

@@ -28,6 +28,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             // Back-dated agreements' reminders decide at once in tests (in production they wait for the back-fill).
             builder.UseSetting("Ledger:ReminderGrace", "00:00:00");
+            // Imported agreements' reminders are scheduled when a test asks (ImportedReviewReminderScheduler.ScheduleAsync),
+            // not by the scheduler's timer in the middle of another test's import.
+            builder.UseSetting("Ledger:ImportedRemindersInterval", "1.00:00:00");
             // Tests send requests far faster than people: the rate limits have tests of their own (their own hosts).
             builder.UseSetting("RateLimit:TokenPermitsPerMinute", "0");
             builder.UseSetting("RateLimit:UnauthenticatedPermitsPerMinute", "0");

@@ -122,6 +122,45 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
         AssertSameDocuments(imported, rebuilt);
     }
 
+    [Fact]
+    public async Task Imported_agreements_get_their_review_reminders_once_the_api_schedules_them()
+    {
+        var now = DateTimeOffset.UtcNow;
+        string At(TimeSpan ago) => (now - ago).ToString("O");
+        var file = Path.Combine(Path.GetTempPath(), $"ledger-import-test-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            $$$"""{"type":"OrganizationRegistered","ref":"o1","occurredAt":"{{{At(TimeSpan.FromDays(900))}}}","data":{"name":"Contoso","partnerTypes":["Isv"],"homeRegion":"US-WA"}}""",
+            $$$"""{"type":"OrganizationRegistered","ref":"o2","occurredAt":"{{{At(TimeSpan.FromDays(900))}}}","data":{"name":"Fabrikam","partnerTypes":["Isv"],"homeRegion":"US-WA"}}""",
+            $$$"""{"type":"PartnershipFormed","ref":"p1","by":"o1","occurredAt":"{{{At(TimeSpan.FromDays(800))}}}","data":{"name":"Contoso + Fabrikam","memberIds":["o1","o2"]}}""",
+            // Never reviewed: overdue a year after signing, which has passed.
+            $$$"""{"type":"AgreementSigned","stream":"p1","ref":"p1.old","by":"o1","occurredAt":"{{{At(TimeSpan.FromDays(430))}}}","data":{"kind":"Mou"}}""",
+            // Signed two months ago: its review falls due in ten months.
+            $$$"""{"type":"AgreementSigned","stream":"p1","ref":"p1.new","by":"o1","occurredAt":"{{{At(TimeSpan.FromDays(60))}}}","data":{"kind":"LetterOfIntent"}}""",
+        ]);
+        try
+        {
+            await PortfolioImport.ImportAsync(Store, Model, Evaluator, file, Importer, now);
+            var partnership = Guid.Parse(await ScalarTextAsync("select id::text from {0}.mt_doc_partnershipsummary"));
+            Assert.Equal(1, await ScalarAsync("select count(*) from {0}.mt_doc_importedreviewreminders where data ->> 'ScheduledAt' is null"));
+
+            var scheduler = Host.Services.GetRequiredService<PartnershipLedger.Functions.Agreement.ImportedReviewReminderScheduler>();
+            Assert.Equal(2, await scheduler.ScheduleAsync(CancellationToken.None));
+            Assert.Equal(0, await scheduler.ScheduleAsync(CancellationToken.None));   // scheduled once
+
+            // The past one runs after the grace (none in tests) and records the overdue review at its due instant.
+            var overdue = await Host.WaitForEventAsync(partnership, "AgreementReviewOverdue");
+            Assert.Equal((now - TimeSpan.FromDays(430)).AddYears(1), DateTimeOffset.Parse(overdue.GetProperty("occurredAt").GetString()!), TimeSpan.FromSeconds(1));
+            // The other waits for its due instant.
+            var waiting = await ScalarTextAsync("select min(execution_time)::text from {0}.wolverine_incoming_envelopes where message_type like '%AgreementReviewDue%' and execution_time > now()");
+            Assert.Equal((now - TimeSpan.FromDays(60)).AddYears(1), DateTimeOffset.Parse(waiting), TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>The same documents with the same content; the first difference, if any, shown where it starts.</summary>
     private static void AssertSameDocuments(Dictionary<string, string> expected, Dictionary<string, string> actual)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using JasperFx.Events;
 
 namespace PartnershipLedger.Partnerships;
@@ -25,7 +26,12 @@ public sealed class Partnership : Access.IHasMembers
     public Dictionary<Guid, DateTimeOffset> JointPlans { get; set; } = [];
     public Dictionary<Guid, SupportCase> SupportCases { get; set; } = [];
 
-    public sealed record Fact(string Type, DateTimeOffset OccurredAt, Guid? Subject, bool Retracted = false);
+    /// <summary>A remembered event; its subject (the lead, agreement... it is about) and retraction are stored only when set: most facts have neither.</summary>
+    public sealed record Fact(
+        string Type,
+        DateTimeOffset OccurredAt,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] Guid? Subject,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Retracted = false);
 
     public sealed record Lead(Guid FromOrganizationId, Guid ToOrganizationId, DateTimeOffset SharedAt, LeadStatus Status, List<StageChange> Stages)
     {

@@ -1,3 +1,6 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipLedger.Partnerships;
 using PartnershipLedger.Tests.Hosting;
 
 namespace PartnershipLedger.Tests.Partnerships;
@@ -88,5 +91,28 @@ public sealed class RetractionTests(AppFixture fixture) : IntegrationContext(fix
         var response = await Host.RecordAsync("retractEvent", new { partnershipId = partnership.PartnershipId, eventId = meeting, reason = "" }, partnership.FirstUser);
 
         Assert.Equal("reason", response.SingleError("VALIDATION").Field());
+    }
+
+    [Fact]
+    public async Task The_decision_state_stores_a_facts_subject_and_retraction_only_when_set_and_reads_them_back()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+        var meeting = await Host.RecordedEventAsync("holdPartnerMeeting", new { partnershipId = partnership.PartnershipId, inPerson = true }, partnership.FirstUser);
+        await Host.RecordAsync("retractEvent", new { partnershipId = partnership.PartnershipId, eventId = meeting, reason = "never happened" }, partnership.FirstUser);
+
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        var stored = await session.Json.FindByIdAsync<Partnership>(partnership.PartnershipId);
+        var facts = System.Text.Json.JsonDocument.Parse(stored!).RootElement.GetProperty("Facts").EnumerateObject().ToDictionary(p => Guid.Parse(p.Name), p => p.Value);
+        Assert.Equal(3, facts.Count);
+        Assert.True(facts[meeting].GetProperty("Retracted").GetBoolean());
+        Assert.All(facts.Where(fact => fact.Key != meeting), fact =>
+        {
+            Assert.False(fact.Value.TryGetProperty("Retracted", out _));
+            Assert.False(fact.Value.TryGetProperty("Subject", out _));
+        });
+        var state = await session.LoadAsync<Partnership>(partnership.PartnershipId);
+        Assert.True(state!.Facts[meeting].Retracted);
+        Assert.Equal(2, state.Facts.Values.Count(fact => !fact.Retracted && fact.Subject is null));
     }
 }

@@ -57,6 +57,7 @@ public sealed class BenchCommand : JasperFxAsyncCommand<BenchInput>
             events = await raw.CountEventsAsync();
             if (events == 0) throw new InvalidOperationException($"--skip-import-rebuild: the schema '{store.Options.Events.DatabaseSchemaName}' holds no events; run the bench once without it.");
             Console.Error.WriteLine($"bench: reusing the {events:N0} events already in schema '{store.Options.Events.DatabaseSchemaName}' (no import, no rebuild)");
+            await raw.ClearWaitingMessagesAsync();
         }
         else for (var trial = 1; trial <= input.TrialsFlag; trial++)
         {

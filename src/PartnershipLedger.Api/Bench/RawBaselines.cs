@@ -34,6 +34,17 @@ public sealed class RawBaselines(DocumentStore store)
         await wipe.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Drops the messages an earlier run's API left waiting (its imported agreements' reminders, due a day after it
+    /// started): a run that reuses the portfolio would otherwise have them fire while it measures.
+    /// </summary>
+    public async Task ClearWaitingMessagesAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var clear = new NpgsqlCommand($"delete from {schema}.wolverine_incoming_envelopes", connection);
+        await clear.ExecuteNonQueryAsync();
+    }
+
     /// <summary>How many events the bench schema holds (for a run that reuses a loaded portfolio).</summary>
     public async Task<long> CountEventsAsync()
     {

@@ -57,7 +57,8 @@ public static class LedgerStore
                 options.Events.AddEventTypes(EventCatalogue.AllEventTypes);
                 options.Schema.For<RecordedCommand>().Identity(x => x.Id);
                 options.Schema.For<ImportReceipt>().Identity(x => x.Id);
-                options.Schema.For<PartnershipLedger.Functions.Agreement.ImportedReviewReminders>().Identity(x => x.Id);
+                options.Schema.For<PartnershipLedger.Functions.Agreement.ImportedReviewReminders>().Identity(x => x.Id)
+                    .UseOptimisticConcurrency(true).Duplicate(x => x.ScheduledAt);
                 options.ConfigureOrganizations();
                 options.ConfigureAccess();
                 options.ConfigurePartnerships();

@@ -62,9 +62,10 @@ public static class AuditTrail
             "select e.seq_id, e.id, e.stream_id, e.version, e.type, e.data, e.timestamp, e.user_name, e.headers ->> 'actorOrganizationId', e.correlation_id, e.causation_id " +
             $"from {events} e where {condition} and e.seq_id > @after{pastCursor} order by {order} limit @limit";
 
-        // Prepared: planning these statements over mt_events and its indexes took longer than running them (0.4 of
-        // 0.8 ms, measured at a million events); Npgsql keeps a pooled connection's prepared statements, so a page
-        // with the same filters is planned once per connection.
+        // Prepared: planning these statements over mt_events and its six indexes took about as long as running them
+        // (the round trip fell from 0.8 to 0.45 ms once prepared, measured at a million events). Npgsql keeps a pooled
+        // connection's prepared statements, so a page with the same filters is planned once per connection; the texts
+        // differ only by which filters are given (a few hundred at most), every value is a parameter.
         await command.PrepareAsync(cancellation);
         var types = EventRows.TypesByStoredName(session);
         var serializer = session.DocumentStore.Options.Serializer();

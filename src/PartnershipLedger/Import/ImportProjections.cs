@@ -135,7 +135,7 @@ public sealed class ImportProjections : IAsyncDisposable
         foreach (var item in batch)
         {
             PartnershipMaturityProjection.Complete(item.Maturity, item.Members, evaluator);
-            var contribution = new PartnershipTrendContribution { Id = item.Maturity.Id, Buckets = PartnershipTrendContribution.Of(item.Maturity) };
+            var contribution = new PartnershipTrendContribution { Id = item.Maturity.Id, Buckets = PartnershipTrendContribution.Of(MaturityTimeline.Of(item.Maturity)) };
             contributions.Add(contribution);
             foreach (var (bucket, change) in contribution.Buckets)
             {

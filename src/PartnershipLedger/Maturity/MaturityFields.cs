@@ -12,7 +12,7 @@ namespace PartnershipLedger.Maturity;
 
 public static class MaturityFields
 {
-    /// <summary>A request's loader of maturity documents: one query for every partnership a request touches.</summary>
+    /// <summary>A request's loader of whole maturity documents, their history included: one round trip for every partnership a request touches.</summary>
     public static BatchLoader<Guid, PartnershipMaturity> Loader(IServiceProvider services) =>
         services.GetRequiredService<BatchLoader<Guid, PartnershipMaturity>>();
 
@@ -26,7 +26,8 @@ public static class MaturityFields
     public static void AddLoader(IServiceCollection services)
     {
         services.AddScoped(provider => new BatchLoader<Guid, PartnershipMaturity>(async (ids, cancellation) =>
-            (await provider.GetRequiredService<IQuerySession>().LoadManyAsync<PartnershipMaturity>(cancellation, ids.ToArray())).ToDictionary(d => d.Id)));
+            (await MaturityTimeline.LoadDocumentsAsync(provider.GetRequiredService<IQuerySession>(), provider.GetRequiredService<MaturityEvaluator>(), ids, cancellation))
+            .ToDictionary(d => d.Id)));
         services.AddScoped(provider => new BatchLoader<Guid, MaturityTimeline>(async (ids, cancellation) =>
             (await MaturityTimeline.LoadAsync(provider.GetRequiredService<IQuerySession>(), provider.GetRequiredService<MaturityEvaluator>(), ids, cancellation))
             .ToDictionary(t => t.Id)));
@@ -45,7 +46,7 @@ public static class MaturityFields
             : new MaturityTimeline
             {
                 Id = document.Id,
-                History = context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt).ToList(),
+                History = knownAt is null ? document.History : context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt).ToList(),
                 EndedAt = document.EndedAt,
             });
 

@@ -40,8 +40,14 @@ public sealed class Partnership : Access.IHasMembers
 
     public sealed record StageChange(Guid EventId, OpportunityStage Stage, DateTimeOffset At);
 
-    public sealed record Agreement(AgreementKind Kind, DateTimeOffset SignedAt, List<DateTimeOffset> ReviewedAt, bool Terminated, List<DateTimeOffset> OverdueSince)
+    /// <param name="TerminatedAt">When it was terminated (business time); null in states stored before it was kept, or not terminated.</param>
+    public sealed record Agreement(
+        AgreementKind Kind, DateTimeOffset SignedAt, List<DateTimeOffset> ReviewedAt, bool Terminated, List<DateTimeOffset> OverdueSince,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? TerminatedAt = null)
     {
+        /// <summary>Whether it was terminated at or before <paramref name="instant"/> (a termination of unknown date: yes).</summary>
+        public bool TerminatedBy(DateTimeOffset instant) => Terminated && (TerminatedAt is not { } at || at <= instant);
+
         /// <summary>When it was last signed or reviewed as of <paramref name="instant"/>: its yearly review is due a year later.</summary>
         public DateTimeOffset LastReviewedAt(DateTimeOffset instant) =>
             ReviewedAt.Where(review => review <= instant).DefaultIfEmpty(SignedAt).Max();
@@ -82,7 +88,7 @@ public sealed class Partnership : Access.IHasMembers
     public void Apply(IEvent<AgreementSigned> e) => Remember(e).Agreements[e.Id] = new Agreement(e.Data.Kind, e.Data.OccurredAt, [], false, []);
     public void Apply(IEvent<AgreementReviewed> e) => Remember(e, e.Data.AgreementId).Agreements[e.Data.AgreementId].ReviewedAt.Add(e.Data.OccurredAt);
     public void Apply(IEvent<AgreementTerminated> e) =>
-        Remember(e, e.Data.AgreementId).Agreements[e.Data.AgreementId] = Agreements[e.Data.AgreementId] with { Terminated = true };
+        Remember(e, e.Data.AgreementId).Agreements[e.Data.AgreementId] = Agreements[e.Data.AgreementId] with { Terminated = true, TerminatedAt = e.Data.OccurredAt };
     public void Apply(IEvent<AgreementReviewOverdue> e) => Remember(e, e.Data.AgreementId).Agreements[e.Data.AgreementId].OverdueSince.Add(e.Data.DueAt);
     public void Apply(IEvent<SupportCaseLogged> e) => Remember(e).SupportCases[e.Id] = new SupportCase(e.Data.OccurredAt, false);
     public void Apply(IEvent<SupportCaseResolved> e) =>
@@ -100,7 +106,7 @@ public sealed class Partnership : Access.IHasMembers
             case nameof(LeadAccepted) or nameof(LeadDeclined): SetLead(retracted.Subject!.Value, LeadStatus.Shared); break;
             case nameof(AgreementSigned): Agreements.Remove(e.Data.RetractedEventId); break;
             case nameof(AgreementReviewed): Agreements[retracted.Subject!.Value].ReviewedAt.Remove(retracted.OccurredAt); break;
-            case nameof(AgreementTerminated): Agreements[retracted.Subject!.Value] = Agreements[retracted.Subject!.Value] with { Terminated = false }; break;
+            case nameof(AgreementTerminated): Agreements[retracted.Subject!.Value] = Agreements[retracted.Subject!.Value] with { Terminated = false, TerminatedAt = null }; break;
             case nameof(OpportunityStageChanged): Leads[retracted.Subject!.Value].Stages.RemoveAll(change => change.EventId == e.Data.RetractedEventId); break;
             case nameof(AgreementReviewOverdue): Agreements[retracted.Subject!.Value].OverdueSince.Remove(retracted.OccurredAt); break;
             case nameof(JointPlanCreated): JointPlans.Remove(e.Data.RetractedEventId); break;

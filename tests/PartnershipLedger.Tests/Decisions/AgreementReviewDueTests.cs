@@ -35,6 +35,10 @@ public sealed class AgreementReviewDueTests
         Assert.Empty(DueAYearAfterSigning.Decide(Partnership(Signed, (Guid.NewGuid(), new AgreementTerminated(PartnershipId, Agreement, null, SignedAt.AddMonths(6))))));
 
     [Fact]
+    public void An_agreement_terminated_after_the_due_instant_was_overdue_all_the_same() =>
+        Assert.Single(DueAYearAfterSigning.Decide(Partnership(Signed, (Guid.NewGuid(), new AgreementTerminated(PartnershipId, Agreement, null, SignedAt.AddMonths(18))))));
+
+    [Fact]
     public void A_reminder_delivered_twice_records_once()
     {
         var once = Partnership(Signed, (Guid.NewGuid(), new AgreementReviewOverdue(PartnershipId, Agreement, SignedAt.AddYears(1), SignedAt.AddYears(1))));
@@ -81,8 +85,11 @@ public sealed class AgreementReviewDueTests
         var soon = ImportedReviewReminders.Of(partnership, reviewedOnTime.AddMonths(1)).ToList();
         Assert.Equal([reviewedOnTime.AddYears(1)], soon.Select(reminder => reminder.DueAt));
 
-        // A terminated agreement's past reminders decide nothing.
+        // An agreement terminated before its review fell due: its past reminders decide nothing. Terminated after it: the
+        // review was overdue all the same.
         var terminated = Partnership(Signed, (Guid.NewGuid(), new AgreementTerminated(PartnershipId, Agreement, null, SignedAt.AddMonths(6))));
         Assert.Empty(ImportedReviewReminders.Of(terminated, SignedAt.AddYears(2)));
+        var terminatedLater = Partnership(Signed, (Guid.NewGuid(), new AgreementTerminated(PartnershipId, Agreement, null, SignedAt.AddMonths(18))));
+        Assert.Equal([SignedAt.AddYears(1)], ImportedReviewReminders.Of(terminatedLater, SignedAt.AddYears(2)).Select(reminder => reminder.DueAt));
     }
 }

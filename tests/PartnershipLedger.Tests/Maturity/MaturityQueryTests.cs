@@ -152,4 +152,29 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
         Assert.NotNull(timeline);
         Assert.Contains(timeline.History, change => change.To == PartnershipLedger.Model.MaturityLevel.Reactive);
     }
+
+    [Fact]
+    public async Task Levels_read_with_their_evidence_take_the_stored_history_of_the_same_version_and_derive_it_from_the_facts_otherwise()
+    {
+        var p = await Host.FormPartnershipAsync();
+        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        async Task<string?> LeadsLevelAsync() =>
+            (await LeadsMaturityAsync(p.PartnershipId, asOf: "2024-06-01T00:00:00Z")).GetProperty("level").GetString();
+        async Task StoreTimelineAsync(long version)
+        {
+            await using var session = store.LightweightSession();
+            session.Store(new MaturityTimeline { Id = p.PartnershipId, Version = version, History = [] });
+            await session.SaveChangesAsync();
+        }
+        Assert.Equal("REACTIVE", await LeadsLevelAsync());
+
+        // A stored history of the document's version is the one read: here an empty one, stored by hand.
+        await StoreTimelineAsync(version: 2);
+        Assert.Equal("BASIC", await LeadsLevelAsync());
+
+        // One of another version (a command recorded between the two reads) is not: the facts give the history.
+        await StoreTimelineAsync(version: 1);
+        Assert.Equal("REACTIVE", await LeadsLevelAsync());
+    }
 }

@@ -42,9 +42,10 @@ public sealed class MaturityReadCostTests(AppFixture fixture, ITestOutputHelper 
         var (_, commands) = await CommandsOfAsync("maturity { level evidence { eventId } evidenceExpiresAt assessments { level } }");
 
         Assert.Equal(2, commands.Count);
-        Assert.DoesNotContain("mt_doc_maturitytimeline", commands[0]);   // no timeline fetched along that nothing would read
+        Assert.DoesNotContain("mt_doc_maturitytimeline", commands[0]);   // the partnership alone: its whole document is read next
+        // The whole document and its stored history, in one round trip.
         Assert.Contains("mt_doc_partnershipmaturity", commands[1]);
-        Assert.DoesNotContain("mt_doc_maturitytimeline", commands[1]);
+        Assert.Contains("mt_doc_maturitytimeline", commands[1]);
     }
 
     [Fact]
@@ -60,6 +61,8 @@ public sealed class MaturityReadCostTests(AppFixture fixture, ITestOutputHelper 
         Assert.Empty(response.Errors());
         var maturityReads = recording.DocumentCommands.Where(sql => sql.Contains("mt_doc_partnershipmaturity")).ToList();
         Assert.Single(maturityReads);
-        Assert.DoesNotContain(recording.DocumentCommands, sql => sql.Contains("mt_doc_maturitytimeline"));
+        // Its history comes along in the same round trip (used when it was derived with that version of the document).
+        Assert.Contains("mt_doc_maturitytimeline", maturityReads[0]);
+        Assert.Single(recording.DocumentCommands, sql => sql.Contains("mt_doc_maturitytimeline"));
     }
 }

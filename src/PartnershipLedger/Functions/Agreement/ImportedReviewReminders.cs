@@ -9,9 +9,10 @@ using Wolverine;
 namespace PartnershipLedger.Functions.Agreement;
 
 /// <summary>
-/// The review reminders an import's agreements are owed, stored with the import's events (one document per import,
-/// its correlation id) and scheduled by the API (<see cref="ImportedReviewReminderScheduler"/>): the command line
-/// imports without Wolverine's runtime, and scheduling tens of thousands of durable messages belongs to the API anyway.
+/// The review reminders an import's agreements are owed, stored with the import's events (one document per import
+/// that has any, its id the import's correlation id) and scheduled by the API (<see cref="ImportedReviewReminderScheduler"/>,
+/// <see cref="ScheduleImportedRemindersHandler"/>): the command line imports without Wolverine's runtime, and
+/// scheduling tens of thousands of durable messages belongs to the API anyway.
 /// </summary>
 public sealed class ImportedReviewReminders
 {
@@ -20,7 +21,8 @@ public sealed class ImportedReviewReminders
 
     public List<AgreementReviewDue> Reminders { get; set; } = [];
 
-    /// <summary>When the API scheduled them; null until then.</summary>
+    /// <summary>When the API scheduled them; null until then. Also a column of its own (a duplicated field), so looking for the
+    /// unscheduled ones reads no document; an import inserts its document with the column null, as it should be.</summary>
     public DateTimeOffset? ScheduledAt { get; set; }
 
     /// <summary>
@@ -40,19 +42,57 @@ public sealed class ImportedReviewReminders
     }
 }
 
-/// <summary>
-/// Schedules the review reminders of imports (<see cref="ImportedReviewReminders"/> not scheduled yet) as durable
-/// Wolverine messages: at start, then every <see cref="Interval"/>, so an import from the command line gets its
-/// reminders once the API runs (at once after an import through the API: <see cref="Nudge"/>). A reminder already due waits the reminder grace, as a back-dated command's does.
-/// Should two nodes schedule the same import's reminders, the second of each changes nothing: a reminder records an
-/// overdue review once per due instant.
-/// </summary>
-public sealed class ImportedReviewReminderScheduler(
-    IServiceProvider services, TimeProvider clock, ReminderGrace grace, IConfiguration configuration, ILogger<ImportedReviewReminderScheduler> logger)
-    : BackgroundService
+/// <summary>Schedule the review reminders of one import (an <see cref="ImportedReviewReminders"/> document).</summary>
+public sealed record ScheduleImportedReminders(string ImportId);
+
+/// <summary>How many reminders were scheduled: 0 when the import's were scheduled already.</summary>
+public sealed record ImportedRemindersScheduled(int Reminders);
+
+public static class ScheduleImportedRemindersHandler
 {
+    /// <summary>
+    /// The import's reminders as scheduled messages (a reminder already due waits the reminder grace, as a back-dated
+    /// command's does), returned to Wolverine's outbox: they are stored in the same transaction as the document's
+    /// ScheduledAt, so a failure or a shutdown leaves either all or none of them. The document's optimistic concurrency
+    /// refuses a second node that read it unscheduled at the same time.
+    /// </summary>
+    public static async Task<(ImportedRemindersScheduled, OutgoingMessages)> Handle(
+        ScheduleImportedReminders command, IDocumentSession session, TimeProvider clock, ReminderGrace grace, CancellationToken cancellation)
+    {
+        var messages = new OutgoingMessages();
+        var import = await session.LoadAsync<ImportedReviewReminders>(command.ImportId, cancellation);
+        if (import is null || import.ScheduledAt is not null) return (new ImportedRemindersScheduled(0), messages);
+        var now = clock.GetUtcNow();
+        foreach (var reminder in import.Reminders)
+            messages.Schedule(reminder, reminder.DueAt > now ? reminder.DueAt : now + grace.Delay);
+        import.ScheduledAt = now;
+        session.Store(import);
+        return (new ImportedRemindersScheduled(import.Reminders.Count), messages);
+    }
+}
+
+/// <summary>
+/// Finds imports whose review reminders are not scheduled yet (<see cref="ImportedReviewReminders"/>) and has each
+/// scheduled (<see cref="ScheduleImportedReminders"/>): at start, then every <see cref="Interval"/>, so an import from
+/// the command line gets its reminders once the API runs (at once after an import through the API: <see cref="Nudge"/>).
+/// </summary>
+public sealed class ImportedReviewReminderScheduler : BackgroundService
+{
+    private readonly IServiceProvider services;
+    private readonly ILogger<ImportedReviewReminderScheduler> logger;
+    private readonly SemaphoreSlim nudged = new(0);
+
+    public ImportedReviewReminderScheduler(IServiceProvider services, IConfiguration configuration, ILogger<ImportedReviewReminderScheduler> logger)
+    {
+        this.services = services;
+        this.logger = logger;
+        Interval = configuration.GetValue("Ledger:ImportedRemindersInterval", TimeSpan.FromSeconds(30));
+        if (Interval < TimeSpan.FromSeconds(1) || Interval > TimeSpan.FromDays(24))
+            throw new InvalidOperationException($"Ledger:ImportedRemindersInterval must be between 1 second and 24 days, not {Interval}.");
+    }
+
     /// <summary>How often it looks for imports whose reminders are not scheduled yet (setting Ledger:ImportedRemindersInterval).</summary>
-    public TimeSpan Interval { get; } = configuration.GetValue("Ledger:ImportedRemindersInterval", TimeSpan.FromSeconds(30));
+    public TimeSpan Interval { get; }
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -71,8 +111,6 @@ public sealed class ImportedReviewReminderScheduler(
         }
     }
 
-    private readonly SemaphoreSlim nudged = new(0);
-
     /// <summary>Looks for reminders to schedule now rather than at the next interval (after an import through the API).</summary>
     public void Nudge()
     {
@@ -83,23 +121,23 @@ public sealed class ImportedReviewReminderScheduler(
     public async Task<int> ScheduleAsync(CancellationToken cancellation)
     {
         using var scope = services.CreateScope();
-        var store = scope.ServiceProvider.GetRequiredService<IDocumentStore>();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        await using var session = store.LightweightSession();
-        var pending = await session.Query<ImportedReviewReminders>().Where(x => x.ScheduledAt == null).ToListAsync(cancellation);
+        IReadOnlyList<string> pending;
+        await using (var query = scope.ServiceProvider.GetRequiredService<IDocumentStore>().QuerySession())
+            pending = await query.Query<ImportedReviewReminders>().Where(x => x.ScheduledAt == null).Select(x => x.Id).ToListAsync(cancellation);
         var scheduled = 0;
         foreach (var import in pending)
         {
-            var now = clock.GetUtcNow();
-            foreach (var reminder in import.Reminders)
+            try
             {
-                await bus.ScheduleAsync(reminder, reminder.DueAt > now ? reminder.DueAt : now + grace.Delay);
-                scheduled++;
+                var done = await bus.InvokeAsync<ImportedRemindersScheduled>(new ScheduleImportedReminders(import), cancellation);
+                scheduled += done.Reminders;
+                if (done.Reminders > 0) logger.LogInformation("Scheduled {Count} review reminders of import {Import}", done.Reminders, import);
             }
-            import.ScheduledAt = now;
-            session.Store(import);
-            await session.SaveChangesAsync(cancellation);
-            logger.LogInformation("Scheduled {Count} review reminders of import {Import}", import.Reminders.Count, import.Id);
+            catch (JasperFx.ConcurrencyException)
+            {
+                // Another node scheduled them meanwhile.
+            }
         }
         return scheduled;
     }

@@ -29,7 +29,8 @@ public sealed class AppFixture : IAsyncLifetime
             // Back-dated agreements' reminders decide at once in tests (in production they wait for the back-fill).
             builder.UseSetting("Ledger:ReminderGrace", "00:00:00");
             // Imported agreements' reminders are scheduled when a test asks (ImportedReviewReminderScheduler.ScheduleAsync),
-            // not by the scheduler's timer in the middle of another test's import.
+            // not by the scheduler's timer in the middle of another test's import; POST /import still has them scheduled at
+            // once, as in production (its tests count only the imported events).
             builder.UseSetting("Ledger:ImportedRemindersInterval", "1.00:00:00");
             // Tests send requests far faster than people: the rate limits have tests of their own (their own hosts).
             builder.UseSetting("RateLimit:TokenPermitsPerMinute", "0");

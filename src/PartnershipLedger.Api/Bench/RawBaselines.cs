@@ -41,7 +41,9 @@ public sealed class RawBaselines(DocumentStore store)
     public async Task ClearWaitingMessagesAsync()
     {
         await using var connection = await OpenAsync();
-        await using var clear = new NpgsqlCommand($"delete from {schema}.wolverine_incoming_envelopes", connection);
+        // The table exists once the API has run (Wolverine makes it): not after a --skip-api run.
+        await using var clear = new NpgsqlCommand(
+            $"do $$ begin if to_regclass('{schema}.wolverine_incoming_envelopes') is not null then delete from {schema}.wolverine_incoming_envelopes; end if; end $$", connection);
         await clear.ExecuteNonQueryAsync();
     }
 

@@ -135,7 +135,7 @@ public sealed class ImportProjections : IAsyncDisposable
         foreach (var item in batch)
         {
             PartnershipMaturityProjection.Complete(item.Maturity, item.Members, evaluator);
-            var contribution = new PartnershipTrendContribution { Id = item.Maturity.Id, Buckets = PartnershipTrendContribution.Of(MaturityTimeline.Of(item.Maturity)) };
+            var contribution = new PartnershipTrendContribution { Id = item.Maturity.Id, Buckets = PartnershipTrendContribution.Of(MaturityTimeline.Of(item.Maturity, evaluator)) };
             contributions.Add(contribution);
             foreach (var (bucket, change) in contribution.Buckets)
             {
@@ -146,7 +146,7 @@ public sealed class ImportProjections : IAsyncDisposable
         copy.Write(batch.Where(item => item.State is not null).Select(item => item.State!).ToList(), partnership => partnership.Id);
         copy.Write(batch.Where(item => item.Summary is not null).Select(item => item.Summary!).ToList(), summary => summary.Id);
         copy.Write(batch.Select(item => item.Maturity).ToList(), maturity => maturity.Id);
-        copy.Write(batch.Select(item => MaturityTimeline.Of(item.Maturity)).ToList(), timeline => timeline.Id);
+        copy.Write(batch.Select(item => MaturityTimeline.Of(item.Maturity, evaluator)).ToList(), timeline => timeline.Id);
         copy.Write(contributions, contribution => contribution.Id);
         batch.Clear();
     }

@@ -16,6 +16,13 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     /// <summary>The event fields facts keep for these rules and the readers of facts.</summary>
     public FactFields FactFields { get; } = new(rules);
 
+    /// <summary>
+    /// The rules and look-back this evaluator applies, as 16 hex digits of the SHA-256 of their JSON: stored with every
+    /// derived history (<see cref="MaturityTimeline.Rules"/>), so one derived under other rules is derived again.
+    /// </summary>
+    public string RulesFingerprint { get; } =
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(rules)))[..16];
+
     /// <summary>Facts as known at one system instant, with the membership they imply.</summary>
     public sealed class View
     {

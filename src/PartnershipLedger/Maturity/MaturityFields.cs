@@ -46,7 +46,8 @@ public static class MaturityFields
             : new MaturityTimeline
             {
                 Id = document.Id,
-                History = knownAt is null ? document.History : context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt).ToList(),
+                History = knownAt is null && document.HasHistory ? document.History
+                    : context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt).ToList(),
                 EndedAt = document.EndedAt,
             });
 

@@ -22,18 +22,28 @@ public sealed class MaturityTimeline
 
     public DateTimeOffset? EndedAt { get; set; }
 
+    /// <summary>The <see cref="MaturityEvaluator.RulesFingerprint"/> of the rules it was derived under.</summary>
+    public string Rules { get; set; } = "";
+
+    /// <summary>Whether it is the history these rules give (of <paramref name="document"/>'s version, when given).</summary>
+    public bool IsCurrent(MaturityEvaluator evaluator, PartnershipMaturity? document = null) =>
+        Rules == evaluator.RulesFingerprint && (document is null || Version == document.Version);
+
     /// <summary>The timeline of a maturity document whose history has been derived (<see cref="PartnershipMaturityProjection.Complete"/>).</summary>
-    public static MaturityTimeline Of(PartnershipMaturity partnership) =>
-        new() { Id = partnership.Id, Version = partnership.Version, History = partnership.History, EndedAt = partnership.EndedAt };
+    public static MaturityTimeline Of(PartnershipMaturity partnership, MaturityEvaluator evaluator) => new()
+    {
+        Id = partnership.Id, Version = partnership.Version, History = partnership.History, EndedAt = partnership.EndedAt, Rules = evaluator.RulesFingerprint,
+    };
 
     /// <summary>
-    /// The timelines of these partnerships. A partnership with a maturity document but no timeline (a document written
-    /// before timelines were stored; it gets one at its next event or a rebuild) is answered from its facts.
+    /// The timelines of these partnerships. A partnership whose timeline is missing (a document written before timelines
+    /// were stored) or was derived under other rules (evidence-rules.json or the look-back changed since; it is stored
+    /// again at the partnership's next event or a rebuild) is answered from its maturity document's facts.
     /// </summary>
     public static async Task<IReadOnlyList<MaturityTimeline>> LoadAsync(
         IQuerySession session, MaturityEvaluator evaluator, IReadOnlyCollection<Guid> ids, CancellationToken cancellation)
     {
-        var timelines = (await session.LoadManyAsync<MaturityTimeline>(cancellation, ids.ToArray())).ToList();
+        var timelines = (await session.LoadManyAsync<MaturityTimeline>(cancellation, ids.ToArray())).Where(timeline => timeline.IsCurrent(evaluator)).ToList();
         if (timelines.Count == ids.Count) return timelines;
         var missing = ids.Except(timelines.Select(timeline => timeline.Id)).ToArray();
         foreach (var partnership in await session.LoadManyAsync<PartnershipMaturity>(cancellation, missing))
@@ -42,14 +52,17 @@ public sealed class MaturityTimeline
     }
 
     /// <summary>The timeline derived from the document's facts, as the projection derives it.</summary>
-    public static MaturityTimeline FromFacts(PartnershipMaturity partnership, MaturityEvaluator evaluator) =>
-        new() { Id = partnership.Id, Version = partnership.Version, History = evaluator.History(partnership).ToList(), EndedAt = partnership.EndedAt };
+    public static MaturityTimeline FromFacts(PartnershipMaturity partnership, MaturityEvaluator evaluator) => new()
+    {
+        Id = partnership.Id, Version = partnership.Version, History = evaluator.History(partnership).ToList(), EndedAt = partnership.EndedAt,
+        Rules = evaluator.RulesFingerprint,
+    };
 
     /// <summary>
-    /// Whole maturity documents with their history: the stored timeline's when it was derived with the same version of
-    /// the document (stored in the same transaction, fetched in one round trip); otherwise (a command recorded between
-    /// the two reads, or no timeline stored yet) derived from the document's facts, so levels and evidence always come
-    /// from the same facts.
+    /// Whole maturity documents, with their stored history when it was derived from that version of the document under
+    /// today's rules (stored in the same transaction, fetched in the same round trip; <see cref="PartnershipMaturity.HasHistory"/>).
+    /// Otherwise (a command recorded between the two reads, another rule set, no timeline yet) the history is left to
+    /// be derived from the document's facts by whoever needs it, so levels and evidence always come from the same facts.
     /// </summary>
     public static async Task<IReadOnlyList<PartnershipMaturity>> LoadDocumentsAsync(
         IQuerySession session, MaturityEvaluator evaluator, IReadOnlyCollection<Guid> ids, CancellationToken cancellation)
@@ -61,9 +74,8 @@ public sealed class MaturityTimeline
         var stored = (await timelines).ToDictionary(timeline => timeline.Id);
         var loaded = await documents;
         foreach (var document in loaded)
-            document.History = stored.TryGetValue(document.Id, out var timeline) && timeline.Version == document.Version
-                ? timeline.History
-                : evaluator.History(document).ToList();
+            if (stored.TryGetValue(document.Id, out var timeline) && timeline.IsCurrent(evaluator, document))
+                (document.History, document.HasHistory) = (timeline.History, true);
         return loaded;
     }
 

@@ -85,9 +85,9 @@ public static class OrganizationMaturity
             return organizationIds.ToDictionary(id => id, IReadOnlyList<MemberPartnership> (id) => summaries.Where(s => s.MemberIds.Contains(id))
                 .Select(s => new MemberPartnership(s, maturity.GetValueOrDefault(s.Id), Timeline(s.Id))).ToList());
 
-            // A maturity document from before timelines were stored: its timeline derived from its facts.
-            MaturityTimeline? Timeline(Guid id) => timelines.GetValueOrDefault(id)
-                ?? (maturity.TryGetValue(id, out var document) ? MaturityTimeline.FromFacts(document, evaluator) : null);
+            // No timeline stored yet, or one derived under other rules: the timeline derived from the document's facts.
+            MaturityTimeline? Timeline(Guid id) => timelines.TryGetValue(id, out var stored) && stored.IsCurrent(evaluator) ? stored
+                : maturity.TryGetValue(id, out var document) ? MaturityTimeline.FromFacts(document, evaluator) : null;
         }));
 
     /// <summary>The organization's partnerships the caller may see: its figures never draw on the others.</summary>

@@ -38,6 +38,10 @@ public sealed class PartnershipMaturity
     [System.Text.Json.Serialization.JsonIgnore]
     public List<MaturityChange> History { get; set; } = [];
 
+    /// <summary>Whether <see cref="History"/> holds the history of these facts under today's rules (derived, or its stored timeline).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasHistory { get; set; }
+
     public sealed record MemberProfile(string HomeRegion, List<PartnerType> PartnerTypes);
 
     /// <summary>Folds an event in: membership and state as they change, each partnership event as a fact keeping <paramref name="fields"/>.</summary>

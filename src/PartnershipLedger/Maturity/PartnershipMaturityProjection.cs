@@ -22,6 +22,7 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
         foreach (var member in document.MemberIds.Where(id => !document.Profiles.ContainsKey(id) && organizations.ContainsKey(id)))
             document.Profiles[member] = new PartnershipMaturity.MemberProfile(organizations[member].HomeRegion, organizations[member].PartnerTypes.ToList());
         document.History = evaluator.History(document).ToList();
+        document.HasHistory = true;
     }
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
@@ -51,7 +52,7 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
             }
             Complete(document, organizations, evaluator);
             operations.Store(document);
-            operations.Store(MaturityTimeline.Of(document));
+            operations.Store(MaturityTimeline.Of(document, evaluator));
         }
     }
 

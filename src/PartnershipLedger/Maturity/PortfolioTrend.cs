@@ -71,8 +71,6 @@ public sealed class PartnershipTrendContribution
     /// A partnership's contribution to each month of each function: it enters at its first level when formed,
     /// moves with each evidenced change, and leaves when it ends (changes after the end do not count).
     /// </summary>
-
-    /// <inheritdoc cref="Of(PartnershipMaturity)"/>
     public static Dictionary<string, Contribution> Of(MaturityTimeline timeline) => Of(timeline.History, timeline.EndedAt);
 
     private static Dictionary<string, Contribution> Of(IReadOnlyList<MaturityChange> history, DateTimeOffset? endedAt)

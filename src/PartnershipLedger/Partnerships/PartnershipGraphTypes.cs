@@ -91,8 +91,9 @@ public static class PartnershipFields
         var partnership = batch.Load<PartnershipSummary>(id);
         var timeline = MaturityTimeline.InBatch(batch, id);
         await batch.Execute(context.CancellationToken);
-        // Not stored yet (a document from before timelines were): the loader derives it from the facts.
-        if (await timeline is { } stored) MaturityFields.TimelineLoader(context.RequestServices!).Prime(id, stored);
+        // Not stored yet (a document from before timelines were), or derived under other rules: the loader derives it from the facts.
+        if (await timeline is { } stored && stored.IsCurrent(context.RequestServices!.GetRequiredService<MaturityEvaluator>()))
+            MaturityFields.TimelineLoader(context.RequestServices!).Prime(id, stored);
         return await partnership;
     }
 

@@ -164,7 +164,10 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
         async Task StoreTimelineAsync(long version)
         {
             await using var session = store.LightweightSession();
-            session.Store(new MaturityTimeline { Id = p.PartnershipId, Version = version, History = [] });
+            session.Store(new MaturityTimeline
+            {
+                Id = p.PartnershipId, Version = version, History = [], Rules = Host.Services.GetRequiredService<MaturityEvaluator>().RulesFingerprint,
+            });
             await session.SaveChangesAsync();
         }
         Assert.Equal("REACTIVE", await LeadsLevelAsync());
@@ -176,5 +179,24 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
         // One of another version (a command recorded between the two reads) is not: the facts give the history.
         await StoreTimelineAsync(version: 1);
         Assert.Equal("REACTIVE", await LeadsLevelAsync());
+    }
+
+    [Fact]
+    public async Task A_history_stored_under_other_rules_is_derived_again_under_the_rules_in_force()
+    {
+        var p = await Host.FormPartnershipAsync();
+        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+        var query = $"{{ partnership(id: \"{p.PartnershipId}\") {{ maturity(asOf: \"2024-06-01T00:00:00Z\") {{ function level }} maturityHistory(function: LEADS_AND_PIPELINE) {{ at to }} }} }}";
+        static string? LeadsLevel(JsonElement answer) => answer.Data("partnership").GetProperty("maturity").EnumerateArray()
+            .Single(f => f.GetProperty("function").GetString() == "LEADS_AND_PIPELINE").GetProperty("level").GetString();
+        var stored = await Host.GraphQLAsync(query);
+        Assert.Equal("REACTIVE", LeadsLevel(stored));   // the lead counts for twelve months
+
+        // The same ledger served with a one-month look-back: the stored history (twelve months) is not the answer.
+        await using var shorter = await AppFixture.StartAsync(("Maturity:LookBack", "P1M"));
+        var answer = await shorter.GraphQLAsync(query);
+
+        Assert.Equal("BASIC", LeadsLevel(answer));
+        Assert.Contains("2024-04-01T10:00:00Z", answer.Data("partnership").GetProperty("maturityHistory").ToString());   // expired after a month
     }
 }

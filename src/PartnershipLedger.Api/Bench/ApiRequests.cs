@@ -127,7 +127,7 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
         var (direct, mutation) = await InterleavedCommandsAsync(1, commandsPerLeg: 1);
         results.AddCommands("direct Marten command, 1 client", trial, direct);
         results.AddCommands("GraphQL mutation over HTTP, 1 client", trial, mutation);
-        (direct, mutation) = await InterleavedCommandsAsync(Clients, commandsPerLeg: Math.Min(25, requests));
+        (direct, mutation) = await InterleavedCommandsAsync(Clients, commandsPerLeg: Math.Clamp(requests, 1, 25));
         results.AddCommands("direct Marten command, 8 clients", trial, direct);
         results.AddCommands("GraphQL mutation over HTTP, 8 clients", trial, mutation);
     }

@@ -33,7 +33,8 @@ public sealed class PartnershipMaturity
     /// <summary>
     /// Every change of level, evidenced and assessed, all functions, by business time (as known now), once derived
     /// (<see cref="PartnershipMaturityProjection.Complete"/>). Not stored here: it is stored as the partnership's
-    /// <see cref="MaturityTimeline"/>; a loaded document has it empty (<see cref="MaturityTimeline.FromFacts"/> derives it).
+    /// <see cref="MaturityTimeline"/>. A loaded document has it only when <see cref="HasHistory"/> (the whole-document
+    /// loader, <see cref="MaturityTimeline.LoadDocumentsAsync"/>, sets it from a current timeline); otherwise it is empty.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public List<MaturityChange> History { get; set; } = [];

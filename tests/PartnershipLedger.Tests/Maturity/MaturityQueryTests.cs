@@ -186,17 +186,21 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
     {
         var p = await Host.FormPartnershipAsync();
         await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
-        var query = $"{{ partnership(id: \"{p.PartnershipId}\") {{ maturity(asOf: \"2024-06-01T00:00:00Z\") {{ function level }} maturityHistory(function: LEADS_AND_PIPELINE) {{ at to }} }} }}";
-        static string? LeadsLevel(JsonElement answer) => answer.Data("partnership").GetProperty("maturity").EnumerateArray()
+        // Levels alone (the timeline), and levels with their evidence (the whole document with its timeline).
+        var query = $"{{ partnership(id: \"{p.PartnershipId}\") {{ maturity(asOf: \"2024-06-01T00:00:00Z\") {{ function level }} " +
+                    $"withEvidence: maturity(asOf: \"2024-06-01T00:00:00Z\") {{ function level evidence {{ type }} }} maturityHistory(function: LEADS_AND_PIPELINE) {{ at to }} }} }}";
+        static string? LeadsLevel(JsonElement answer, string field = "maturity") => answer.Data("partnership").GetProperty(field).EnumerateArray()
             .Single(f => f.GetProperty("function").GetString() == "LEADS_AND_PIPELINE").GetProperty("level").GetString();
         var stored = await Host.GraphQLAsync(query);
         Assert.Equal("REACTIVE", LeadsLevel(stored));   // the lead counts for twelve months
+        Assert.Equal("REACTIVE", LeadsLevel(stored, "withEvidence"));
 
         // The same ledger served with a one-month look-back: the stored history (twelve months) is not the answer.
         await using var shorter = await AppFixture.StartAsync(("Maturity:LookBack", "P1M"));
         var answer = await shorter.GraphQLAsync(query);
 
         Assert.Equal("BASIC", LeadsLevel(answer));
+        Assert.Equal("BASIC", LeadsLevel(answer, "withEvidence"));
         Assert.Contains("2024-04-01T10:00:00Z", answer.Data("partnership").GetProperty("maturityHistory").ToString());   // expired after a month
     }
 }

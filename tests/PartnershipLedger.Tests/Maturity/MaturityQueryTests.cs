@@ -130,8 +130,7 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
     [Fact]
     public async Task A_partnership_whose_timeline_is_not_stored_is_answered_from_its_facts_and_gets_its_timeline_at_its_next_event()
     {
-        var p = await Host.FormPartnershipAsync();
-        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+        var p = await PartnershipWithALeadAsync();
         var query = $"{{ partnership(id: \"{p.PartnershipId}\") {{ maturity(asOf: \"2024-06-01T00:00:00Z\") {{ function level since }} maturityHistory {{ function at from to reason }} }} " +
                     $"organization(id: \"{p.First}\") {{ evidencedMaturity {{ function level since }} }} }}";
         var stored = (await Host.GraphQLAsync(query)).ToString();
@@ -156,8 +155,7 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
     [Fact]
     public async Task Levels_read_with_their_evidence_take_the_stored_history_of_the_same_version_and_derive_it_from_the_facts_otherwise()
     {
-        var p = await Host.FormPartnershipAsync();
-        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+        var p = await PartnershipWithALeadAsync();
         var store = Host.Services.GetRequiredService<IDocumentStore>();
         async Task<string?> LeadsLevelAsync() =>
             (await LeadsMaturityAsync(p.PartnershipId, asOf: "2024-06-01T00:00:00Z")).GetProperty("level").GetString();
@@ -184,8 +182,7 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
     [Fact]
     public async Task A_history_stored_under_other_rules_is_derived_again_under_the_rules_in_force()
     {
-        var p = await Host.FormPartnershipAsync();
-        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+        var p = await PartnershipWithALeadAsync();
         // Levels alone (the timeline), and levels with their evidence (the whole document with its timeline).
         var query = $"{{ partnership(id: \"{p.PartnershipId}\") {{ maturity(asOf: \"2024-06-01T00:00:00Z\") {{ function level }} " +
                     $"withEvidence: maturity(asOf: \"2024-06-01T00:00:00Z\") {{ function level evidence {{ type }} }} maturityHistory(function: LEADS_AND_PIPELINE) {{ at to }} }} }}";
@@ -202,5 +199,13 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
         Assert.Equal("BASIC", LeadsLevel(answer));
         Assert.Equal("BASIC", LeadsLevel(answer, "withEvidence"));
         Assert.Contains("2024-04-01T10:00:00Z", answer.Data("partnership").GetProperty("maturityHistory").ToString());   // expired after a month
+    }
+
+    /// <summary>A partnership with a lead shared on 1 March 2024: leads and pipeline REACTIVE for the next twelve months.</summary>
+    private async Task<TwoPartners> PartnershipWithALeadAsync()
+    {
+        var p = await Host.FormPartnershipAsync();
+        await Host.RecordAsync("shareLead", new { partnershipId = p.PartnershipId, fromOrganizationId = p.First, toOrganizationId = p.Second, customer = "Acad Group", interestExpressed = true, occurredAt = "2024-03-01T10:00:00Z" }, p.FirstUser);
+        return p;
     }
 }

@@ -72,16 +72,11 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
     private async Task WarmUpPassAsync()
     {
         await ReadRoundsAsync(Reads(DateTimeOffset.UtcNow), 100, (_, _) => { });
-        // Commands: enough of each (up to 100 one after another, then up to 25 per client with 8 clients) that both sides
-        // run tiered-up code: the API process tiers up far more code (HTTP, GraphQL, Wolverine) than the bench's direct path.
-        var (direct, mutation) = (CommandPartnerships(DirectAsync), CommandPartnerships(MutationAsync));
-        for (var n = 0; n < Math.Clamp(requests, 3, CommandWarmUp); n++)
-        {
-            await DirectAsync(direct[n % direct.Count]);
-            await MutationAsync(mutation[n % mutation.Count]);
-        }
-        await CommandsAsync(Clients, DirectAsync, Math.Clamp(requests, 1, CommandWarmUp / 4));
-        await CommandsAsync(Clients, MutationAsync, Math.Clamp(requests, 1, CommandWarmUp / 4));
+        // Commands, as they are measured: enough of each (up to 100 one after another, then up to 25 per client with 8
+        // clients) that both sides run tiered-up code: the API process tiers up far more code (HTTP, GraphQL, Wolverine)
+        // than the bench's direct path.
+        await InterleavedCommandsAsync(1, commandsPerLeg: 1, perClient: Math.Clamp(requests, 3, CommandWarmUp));
+        await InterleavedCommandsAsync(Clients, commandsPerLeg: Math.Clamp(requests, 1, CommandWarmUp / 4), perClient: Math.Clamp(requests, 1, CommandWarmUp / 4));
     }
 
     /// <summary>One kind of read: a GraphQL query over HTTP about one partnership, or the raw by-id select.</summary>
@@ -137,15 +132,16 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
     /// records <paramref name="commandsPerLeg"/> commands of one kind on partnerships of its own, and the kind that goes
     /// first alternates from one round to the next, so a slow moment of the shared machine (a checkpoint, autovacuum)
     /// hits both kinds alike. (One block of each kind after the other made the 1-client ratio swing from 0.66 to 1.08
-    /// between trials.) A kind's rate is its commands over the time its legs took; about <see cref="requests"/> commands
-    /// of each kind per client. A leg ends with its slowest client: with 8 clients, legs of 25 commands keep that wait
+    /// between trials.) A kind's rate is its commands over the time its legs took; about <paramref name="perClient"/>
+    /// (default <see cref="requests"/>) commands of each kind per client. A leg ends with its slowest client: with 8 clients, legs of 25 commands keep that wait
     /// (idle clients at a leg's end) to a few per cent of the measure.
     /// </summary>
     private async Task<((List<double> Latencies, double PerSecond) Direct, (List<double> Latencies, double PerSecond) Mutation)> InterleavedCommandsAsync(
-        int clients, int commandsPerLeg)
+        int clients, int commandsPerLeg, int? perClient = null)
     {
-        var rounds = Math.Max(1, requests / commandsPerLeg);
-        Console.Error.WriteLine($"bench: {clients} client(s), {rounds * commandsPerLeg} direct commands and as many mutations each, in alternating legs of {commandsPerLeg}");
+        var rounds = Math.Max(1, (perClient ?? requests) / commandsPerLeg);
+        Console.Error.WriteLine($"bench: {clients} client(s), {rounds * commandsPerLeg} direct commands and as many mutations each, in alternating legs of {commandsPerLeg}" +
+                                (perClient is null ? "" : " (warm-up)"));
         var kinds = new[] { new CommandKind(DirectAsync), new CommandKind(MutationAsync) };
         for (var round = 0; round < rounds; round++)
             for (var k = 0; k < kinds.Length; k++)
@@ -203,26 +199,6 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
         var elapsed = watch.Elapsed.TotalMilliseconds;
         if (!response.IsSuccessStatusCode || body.Contains("\"errors\"")) throw new InvalidOperationException($"GraphQL failed: {body}");
         return elapsed;
-    }
-
-    /// <summary>Records a partner meeting <see cref="requests"/> (or <paramref name="perClient"/>) times per client, each client on partnerships of its own; latencies of every command and the commands per second.</summary>
-    private async Task<(List<double> Latencies, double PerSecond)> CommandsAsync(int clients, Func<(Guid Id, Guid Member), Task> record, int? perClient = null)
-    {
-        var count = perClient ?? requests;
-        Console.Error.WriteLine($"bench: {clients} client(s), {count} {record.Method.Name} each{(perClient is null ? "" : " (warm-up)")}");
-        var latencies = new List<double>();
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
-        {
-            var own = CommandPartnerships(record).Where((_, i) => i % clients == client).ToList();
-            for (var n = 0; n < count; n++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await record(own[n % own.Count]);
-                lock (latencies) latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        })));
-        return (latencies, clients * count / watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>

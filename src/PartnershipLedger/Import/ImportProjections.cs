@@ -132,10 +132,13 @@ public sealed class ImportProjections : IAsyncDisposable
     {
         if (batch.Count == 0) return;
         var contributions = new List<PartnershipTrendContribution>(batch.Count);
+        var timelines = new List<MaturityTimeline>(batch.Count);
         foreach (var item in batch)
         {
             PartnershipMaturityProjection.Complete(item.Maturity, item.Members, evaluator);
-            var contribution = new PartnershipTrendContribution { Id = item.Maturity.Id, Buckets = PartnershipTrendContribution.Of(MaturityTimeline.Of(item.Maturity, evaluator)) };
+            var timeline = MaturityTimeline.Of(item.Maturity, evaluator);
+            timelines.Add(timeline);
+            var contribution = new PartnershipTrendContribution { Id = item.Maturity.Id, Buckets = PartnershipTrendContribution.Of(timeline) };
             contributions.Add(contribution);
             foreach (var (bucket, change) in contribution.Buckets)
             {
@@ -146,7 +149,7 @@ public sealed class ImportProjections : IAsyncDisposable
         copy.Write(batch.Where(item => item.State is not null).Select(item => item.State!).ToList(), partnership => partnership.Id);
         copy.Write(batch.Where(item => item.Summary is not null).Select(item => item.Summary!).ToList(), summary => summary.Id);
         copy.Write(batch.Select(item => item.Maturity).ToList(), maturity => maturity.Id);
-        copy.Write(batch.Select(item => MaturityTimeline.Of(item.Maturity, evaluator)).ToList(), timeline => timeline.Id);
+        copy.Write(timelines, timeline => timeline.Id);
         copy.Write(contributions, contribution => contribution.Id);
         batch.Clear();
     }

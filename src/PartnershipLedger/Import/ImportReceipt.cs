@@ -23,8 +23,9 @@ public sealed class ImportReceipt
     public const int MaxKeyLength = 200;
 
     /// <summary>Whether <paramref name="failure"/> is another import under the same key having committed first.</summary>
-    private static bool IsRaceOnKey(Exception failure) =>
-        failure is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "mt_doc_importreceipt" };
+    private static bool IsRaceOnKey(IDocumentStore store, Exception failure) =>
+        failure is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } violation
+        && violation.TableName == DocumentTables.NameOf<ImportReceipt>(store);
 
     /// <summary>Why <paramref name="key"/> cannot be an idempotency key; null when it can.</summary>
     public static string? ProblemWith(string key) =>
@@ -51,7 +52,7 @@ public sealed class ImportReceipt
         {
             await DocumentTables.InsertAsync(store, connection, Id, this, cancellation);
         }
-        catch (Exception race) when (IsRaceOnKey(race))
+        catch (Exception race) when (IsRaceOnKey(store, race))
         {
             // The primary key waited for the other import's transaction: it committed, so its receipt answers.
             throw await FindAsync(store, Id, CancellationToken.None) is { } first ? new ImportAlreadyDoneException(first) : race;

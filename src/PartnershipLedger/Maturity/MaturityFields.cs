@@ -42,14 +42,12 @@ public static class MaturityFields
     /// then come from one read, even when a fact is recorded in between.
     /// </summary>
     private static IDataLoaderResult<MaturityTimeline?> FromWholeDocument(IResolveFieldContext<PartnershipSummary> context, DateTimeOffset? knownAt) =>
-        Loader(context.RequestServices!).Load(context.Source.Id).Then(document => document is null ? null
-            : new MaturityTimeline
-            {
-                Id = document.Id,
-                History = knownAt is null && document.HasHistory ? document.History
-                    : context.RequestServices!.GetRequiredService<MaturityEvaluator>().History(document, knownAt).ToList(),
-                EndedAt = document.EndedAt,
-            });
+        Loader(context.RequestServices!).Load(context.Source.Id).Then(document =>
+        {
+            if (document is null) return null;
+            var evaluator = context.RequestServices!.GetRequiredService<MaturityEvaluator>();
+            return knownAt is null && document.HasHistory ? MaturityTimeline.Of(document, evaluator) : MaturityTimeline.FromFacts(document, evaluator, knownAt);
+        });
 
     /// <summary>Fields of a function's maturity that need the facts themselves, not only the levels.</summary>
     private static readonly IReadOnlySet<string> FactFields = new HashSet<string> { "evidence", "assessments", "evidenceExpiresAt" };

@@ -30,9 +30,18 @@ public sealed class MaturityTimeline
         Rules == evaluator.RulesFingerprint && (document is null || Version == document.Version);
 
     /// <summary>The timeline of a maturity document whose history has been derived (<see cref="PartnershipMaturityProjection.Complete"/>).</summary>
-    public static MaturityTimeline Of(PartnershipMaturity partnership, MaturityEvaluator evaluator) => new()
+    public static MaturityTimeline Of(PartnershipMaturity partnership, MaturityEvaluator evaluator) => With(partnership, evaluator, partnership.History);
+
+    /// <summary>
+    /// The timeline derived from the document's facts, as the projection derives it; with <paramref name="knownAt"/>,
+    /// from the facts the ledger knew then (a read of the past, never stored).
+    /// </summary>
+    public static MaturityTimeline FromFacts(PartnershipMaturity partnership, MaturityEvaluator evaluator, DateTimeOffset? knownAt = null) =>
+        With(partnership, evaluator, evaluator.History(partnership, knownAt).ToList());
+
+    private static MaturityTimeline With(PartnershipMaturity partnership, MaturityEvaluator evaluator, List<MaturityChange> history) => new()
     {
-        Id = partnership.Id, Version = partnership.Version, History = partnership.History, EndedAt = partnership.EndedAt, Rules = evaluator.RulesFingerprint,
+        Id = partnership.Id, Version = partnership.Version, History = history, EndedAt = partnership.EndedAt, Rules = evaluator.RulesFingerprint,
     };
 
     /// <summary>
@@ -50,13 +59,6 @@ public sealed class MaturityTimeline
             timelines.Add(FromFacts(partnership, evaluator));
         return timelines;
     }
-
-    /// <summary>The timeline derived from the document's facts, as the projection derives it.</summary>
-    public static MaturityTimeline FromFacts(PartnershipMaturity partnership, MaturityEvaluator evaluator) => new()
-    {
-        Id = partnership.Id, Version = partnership.Version, History = evaluator.History(partnership).ToList(), EndedAt = partnership.EndedAt,
-        Rules = evaluator.RulesFingerprint,
-    };
 
     /// <summary>
     /// Whole maturity documents, with their stored history when it was derived from that version of the document under

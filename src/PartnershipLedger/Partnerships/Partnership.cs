@@ -43,7 +43,7 @@ public sealed class Partnership : Access.IHasMembers
     /// <param name="TerminatedAt">When it was terminated (business time); null in states stored before it was kept, or not terminated.</param>
     public sealed record Agreement(
         AgreementKind Kind, DateTimeOffset SignedAt, List<DateTimeOffset> ReviewedAt, bool Terminated, List<DateTimeOffset> OverdueSince,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? TerminatedAt = null)
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? TerminatedAt = null)
     {
         /// <summary>Whether it was terminated at or before <paramref name="instant"/> (a termination of unknown date: yes).</summary>
         public bool TerminatedBy(DateTimeOffset instant) => Terminated && (TerminatedAt is not { } at || at <= instant);

@@ -8,6 +8,9 @@ public static class DocumentTables
 {
     public static string Of<T>(IDocumentStore store) => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
 
+    /// <summary>The table's own name, without its schema (as PostgreSQL names it in a constraint violation).</summary>
+    public static string NameOf<T>(IDocumentStore store) => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.Name;
+
     public static string Of<T>(IQuerySession session) => Of<T>(session.DocumentStore);
 
     /// <summary>Inserts a new document on <paramref name="connection"/> (in its transaction, if one is open): for writes that must commit with rows Marten does not write itself.</summary>

@@ -144,9 +144,17 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
             var partnership = Guid.Parse(await ScalarTextAsync("select id::text from {0}.mt_doc_partnershipsummary"));
             Assert.Equal(1, await ScalarAsync("select count(*) from {0}.mt_doc_importedreviewreminders where data ->> 'ScheduledAt' is null"));
 
+            // A second node that read the document unscheduled, before this one scheduled it, cannot store it as well.
+            await using var otherNode = Store.LightweightSession();
+            var readByOtherNode = (await otherNode.LoadAsync<PartnershipLedger.Functions.Agreement.ImportedReviewReminders>(
+                await ScalarTextAsync("select id from {0}.mt_doc_importedreviewreminders")))!;
+
             var scheduler = Host.Services.GetRequiredService<PartnershipLedger.Functions.Agreement.ImportedReviewReminderScheduler>();
             Assert.Equal(2, await scheduler.ScheduleAsync(CancellationToken.None));
             Assert.Equal(0, await scheduler.ScheduleAsync(CancellationToken.None));   // scheduled once
+            readByOtherNode.ScheduledAt = DateTimeOffset.UtcNow;
+            otherNode.Store(readByOtherNode);
+            await Assert.ThrowsAnyAsync<JasperFx.ConcurrencyException>(() => otherNode.SaveChangesAsync());
 
             // The past one runs after the grace (none in tests) and records the overdue review at its due instant.
             var overdue = await Host.WaitForEventAsync(partnership, "AgreementReviewOverdue");

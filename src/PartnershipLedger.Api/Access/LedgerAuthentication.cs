@@ -6,7 +6,8 @@ using PartnershipLedger.Access;
 namespace PartnershipLedger.Api.Access;
 
 /// <summary>
-/// Bearer-token authentication (JWT signed by the ledger, checked against the token registry on every request) and
+/// Bearer-token authentication (JWT signed by the ledger, a valid token kept until it expires, checked against the token
+/// registry on every request) and
 /// rate limiting per token, with failed authentication attempts throttled per client address.
 /// </summary>
 public static class LedgerAuthentication
@@ -24,6 +25,8 @@ public static class LedgerAuthentication
         {
             options.MapInboundClaims = false;
             options.TokenValidationParameters = signer.ValidationParameters;
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(new ValidatedTokenCache { MapInboundClaims = false });
             options.Events = new JwtBearerEvents
             {
                 // A well-signed token still has to be one the ledger issued and has not revoked.

@@ -15,7 +15,7 @@ public sealed class AuthSettings
     /// <summary>The user named on the development admin token.</summary>
     public string DevTokenUser { get; set; } = "developer";
 
-    /// <summary>How long this node trusts its cached "not revoked" answer for a token revoked on another node.</summary>
+    /// <summary>How often, at most, this node reads the revocations recorded on other nodes (the longest a token revoked elsewhere still works here).</summary>
     public TimeSpan RevocationCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public const int MinimumKeyBytes = 32;

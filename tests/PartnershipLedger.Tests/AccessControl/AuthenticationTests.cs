@@ -155,4 +155,63 @@ public sealed class AuthenticationTests(AppFixture fixture) : IntegrationContext
 
         Assert.Equal("organizationId", response.SingleError("VALIDATION").Field());
     }
+
+    /// <summary>A clock the test moves: another node's registry, seconds or minutes later.</summary>
+    private sealed class MovableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public async Task A_token_revoked_on_another_node_is_refused_here_once_the_revocation_check_interval_has_passed()
+    {
+        var contoso = await Host.RegisterOrganizationAsync("Contoso");
+        var issue = "mutation($i: IssueTokenInput!) { issueToken(input: $i) { accessToken { tokenId } } }";
+        Guid Issued(JsonElement response) => response.Data("issueToken").GetProperty("accessToken").GetProperty("tokenId").GetGuid();
+        var kept = Issued(await Host.GraphQLAsync(issue, new { i = new { organizationId = contoso, user = "ada@contoso.example", role = "MEMBER" } }));
+        var lost = Issued(await Host.GraphQLAsync(issue, new { i = new { organizationId = contoso, user = "bob@contoso.example", role = "MEMBER" } }));
+        // This node's registry; the host stands for the other node, which records the revocation.
+        var clock = new MovableClock();
+        var registry = new TokenRegistry(Host.Services.GetRequiredService<Marten.IDocumentStore>(), clock,
+            new AuthSettings { RevocationCheckInterval = TimeSpan.FromMinutes(1) });
+        var before = (await registry.RefusalAsync(kept, default), await registry.RefusalAsync(lost, default));
+
+        var revoked = await Host.GraphQLAsync("mutation($i: RevokeTokenInput!) { revokeToken(input: $i) { accessToken { revocationReason } } }",
+            new { i = new { tokenId = lost, reason = "laptop lost" } });
+        clock.Now += TimeSpan.FromSeconds(30);
+        var withinInterval = await registry.RefusalAsync(lost, default);
+        clock.Now += TimeSpan.FromSeconds(31);
+        var afterInterval = (await registry.RefusalAsync(kept, default), await registry.RefusalAsync(lost, default));
+
+        Assert.Equal((null, null), before);
+        Assert.Equal("laptop lost", revoked.Data("revokeToken").GetProperty("accessToken").GetProperty("revocationReason").GetString());
+        Assert.Null(withinInterval);   // the bound the setting promises, not sooner
+        Assert.Null(afterInterval.Item1);
+        Assert.Equal("The bearer token was revoked (laptop lost).", afterInterval.Item2);
+    }
+
+    [Fact]
+    public async Task A_valid_token_is_kept_until_it_expires_and_each_request_gets_its_own_identity()
+    {
+        var signer = Host.Services.GetRequiredService<TokenSigner>();
+        var token = signer.Sign(Forged(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1)));
+        var expired = signer.Sign(Forged(DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(-1)));
+        var tampered = token[..^2] + (token[^2] == 'A' ? "BA" : "AA");
+        var handler = new PartnershipLedger.Api.Access.ValidatedTokenCache { MapInboundClaims = false };
+
+        var first = await handler.ValidateTokenAsync(token, signer.ValidationParameters);
+        first.ClaimsIdentity.AddClaim(new System.Security.Claims.Claim("role", "added by one request"));
+        var second = await handler.ValidateTokenAsync(token, signer.ValidationParameters);
+        var wrong = await handler.ValidateTokenAsync(tampered, signer.ValidationParameters);
+        var late = await handler.ValidateTokenAsync(expired, signer.ValidationParameters);
+
+        Assert.True(first.IsValid);
+        Assert.True(second.IsValid);
+        Assert.NotSame(first.ClaimsIdentity, second.ClaimsIdentity);
+        Assert.DoesNotContain(second.ClaimsIdentity.Claims, claim => claim.Value == "added by one request");
+        Assert.Equal("mallory", second.ClaimsIdentity.Name);
+        Assert.False(wrong.IsValid);
+        Assert.False(late.IsValid);
+    }
 }

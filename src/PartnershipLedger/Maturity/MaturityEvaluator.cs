@@ -108,6 +108,61 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
         private readonly ConcurrentDictionary<(Requirement, string), string[]> distinctValues = new();
 
+        private readonly ConcurrentDictionary<(Requirement, Period), (bool Initially, DateTimeOffset[] Flips)> holding = new();
+
+        /// <summary>
+        /// Whether an event requirement (at least N matching facts, or N distinct values, within <paramref name="window"/>)
+        /// holds at <paramref name="at"/>. What it counts changes only when a matching fact happens or leaves its window,
+        /// so one sweep over those instants (once per view) finds every instant where it starts or stops holding; each
+        /// instant a history evaluates is then a binary search, not a count of the facts again.
+        /// </summary>
+        public bool HoldsAt(Requirement requirement, Period window, DateTimeOffset at)
+        {
+            var (initially, flips) = holding.GetOrAdd((requirement, window), key => Sweep(key.Item1, key.Item2));
+            var index = Array.BinarySearch(flips, at);
+            var flipped = index >= 0 ? index + 1 : ~index;   // the flips at or before `at`
+            return initially ^ (flipped % 2 == 1);
+        }
+
+        /// <summary>Whether the requirement holds before any fact, and the instants it starts or stops holding, in order.</summary>
+        private (bool Initially, DateTimeOffset[] Flips) Sweep(Requirement requirement, Period window)
+        {
+            var matching = Matching(requirement);
+            var values = requirement.Distinct is { } field ? DistinctValues(requirement, field) : null;
+            // A fact counts from when it happened until its window closes (OccurredAt <= at < window end).
+            var changes = new (DateTimeOffset At, int Fact, int Delta)[2 * matching.Count];
+            for (var i = 0; i < matching.Count; i++)
+            {
+                changes[2 * i] = (matching[i].OccurredAt, i, 1);
+                changes[2 * i + 1] = (window.After(matching[i].OccurredAt), i, -1);
+            }
+            Array.Sort(changes, (a, b) => a.At.CompareTo(b.At));
+            var counted = 0;
+            var perValue = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var initially = requirement.AtLeast <= 0;
+            var holds = initially;
+            var flips = new List<DateTimeOffset>();
+            for (var i = 0; i < changes.Length;)
+            {
+                var at = changes[i].At;
+                // Every change at one instant is applied before the requirement is judged: the state holds until the next.
+                for (; i < changes.Length && changes[i].At == at; i++)
+                {
+                    var (_, fact, delta) = changes[i];
+                    counted += delta;
+                    if (values is null) continue;
+                    var left = perValue.GetValueOrDefault(values[fact]) + delta;
+                    if (left == 0) perValue.Remove(values[fact]);
+                    else perValue[values[fact]] = left;
+                }
+                var now = (values is null ? counted : perValue.Count) >= requirement.AtLeast;
+                if (now == holds) continue;
+                flips.Add(at);
+                holds = now;
+            }
+            return (initially, flips.ToArray());
+        }
+
         /// <summary>The <paramref name="field"/> of each of <see cref="Matching"/>'s facts, in its order: read once per view.</summary>
         public IReadOnlyList<string> DistinctValues(Requirement requirement, string field) =>
             distinctValues.GetOrAdd((requirement, field), key => Matching(key.Item1).Select(fact => fact.Text(key.Item2)).ToArray());
@@ -251,21 +306,8 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
                 ? inForceNow.Select(fact => fact.Text(agreementField)).Distinct(StringComparer.OrdinalIgnoreCase).Count()
                 : inForceNow.Count()) >= requirement.AtLeast;
         }
-        // Counted without materializing the supporting facts: this runs at every candidate instant of every function.
-        var window = requirement.Within ?? Rules.LookBack;
-        var matching = view.Matching(requirement);
-        if (requirement.Distinct is not { } field)
-        {
-            var count = 0;
-            foreach (var fact in matching)
-                if (InWindow(fact, window, at) && ++count >= requirement.AtLeast) return true;
-            return count >= requirement.AtLeast;
-        }
-        var values = view.DistinctValues(requirement, field);
-        var distinct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < matching.Count; i++)
-            if (InWindow(matching[i], window, at) && distinct.Add(values[i]) && distinct.Count >= requirement.AtLeast) return true;
-        return distinct.Count >= requirement.AtLeast;
+        // This runs at every candidate instant of every function: when the requirement holds is worked out once per view.
+        return view.HoldsAt(requirement, requirement.Within ?? Rules.LookBack, at);
     }
 
     /// <summary>Whether <paramref name="fact"/> counts at <paramref name="at"/>: it has happened, and its window has not closed.</summary>

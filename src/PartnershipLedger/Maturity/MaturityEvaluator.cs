@@ -17,11 +17,13 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     public FactFields FactFields { get; } = new(rules);
 
     /// <summary>
-    /// The rules and look-back this evaluator applies, as 16 hex digits of the SHA-256 of their JSON: stored with every
-    /// derived history (<see cref="MaturityTimeline.Rules"/>), so one derived under other rules is derived again.
+    /// The rules and look-back this evaluator applies, and the format of a stored history, as 16 hex digits of the
+    /// SHA-256 of their JSON: stored with every derived history (<see cref="MaturityTimeline.Rules"/>), so one derived
+    /// under other rules, or stored in an earlier format, is derived again.
     /// </summary>
     public string RulesFingerprint { get; } =
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(rules)))[..16];
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { rules, MaturityTimeline.Format })))[..16];
 
     /// <summary>Facts as known at one system instant, with the membership they imply.</summary>
     public sealed class View
@@ -210,17 +212,21 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             if (level == current) continue;
             relevant ??= Relevant(view, function).ToList();
             var cause = relevant.Where(fact => fact.OccurredAt == instant).MaxBy(fact => fact.RecordedAt);
-            yield return new MaturityChange(function, instant, current, level, MaturityBasis.Evidenced, cause?.EventId, Reason(function, current, level, cause));
+            yield return new MaturityChange(function, instant, current, level, MaturityBasis.Evidenced, cause?.EventId, cause?.Type);
             current = level;
         }
     }
 
-    private string Reason(BusinessFunction function, MaturityLevel? from, MaturityLevel to, MaturityFact? cause)
+    /// <summary>Why a change happened, in words: what caused it and the rule of the level it reached or left.</summary>
+    public string Reason(MaturityChange change)
     {
-        string Rule(MaturityLevel level) => Rules.For(function).Single(rule => rule.Level == level).Description;
+        if (change.Basis == MaturityBasis.Assessed)
+            return change.Assessment is { } by ? $"Self-assessment by {by.Organization}: {by.YesCount} yes, {by.Level}" : "Self-assessment";
+        string Rule(MaturityLevel level) => Rules.For(change.Function).Single(rule => rule.Level == level).Description;
+        var (from, to) = (change.From, change.To);
         if (from is null) return to == MaturityLevel.Basic ? "Partnership formed: no evidence yet" : $"Partnership formed with evidence of {Name(to)}: {Rule(to)}";
-        if (to > from) return $"{cause?.Type ?? "Evidence"} brought evidence of {Name(to)}: {Rule(to)}";
-        if (cause is not null) return $"{cause.Type} ended the evidence of {Name(from.Value)} ({Rule(from.Value)})";
+        if (to > from) return $"{change.Cause ?? "Evidence"} brought evidence of {Name(to)}: {Rule(to)}";
+        if (change.Cause is not null) return $"{change.Cause} ended the evidence of {Name(from.Value)} ({Rule(from.Value)})";
         return $"Evidence expired: {Rule(from.Value)} no longer within its window";
     }
 
@@ -236,7 +242,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             var level = AssessedLevel(assessments, assessment.OccurredAt);
             if (level == current || level is null) continue;
             yield return new MaturityChange(function, assessment.OccurredAt, current, level.Value, MaturityBasis.Assessed, assessment.EventId,
-                $"Self-assessment by {assessment.Text("organizationId")}: {assessment.Text("yesCount")} yes, {assessment.Text("level")}");
+                Assessment: new SelfAssessed(assessment.Text("organizationId"), assessment.Text("yesCount"), assessment.Text("level")));
             current = level;
         }
     }

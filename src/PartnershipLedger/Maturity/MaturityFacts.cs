@@ -97,8 +97,20 @@ public sealed class FactFields
     }
 }
 
-/// <summary>A change of one function's maturity, on one basis, at a business instant, with its cause.</summary>
+/// <summary>
+/// A change of one function's maturity, on one basis, at a business instant, with its cause. Stored in every
+/// <see cref="MaturityTimeline"/>, so it keeps what the reason is made of, not its words: those are rendered when read
+/// (<see cref="MaturityEvaluator.Reason"/>), from the rules' descriptions (they were two thirds of a timeline's bytes).
+/// </summary>
 /// <param name="CauseEventId">The event that caused it; null when evidence expired.</param>
-public sealed record MaturityChange(BusinessFunction Function, DateTimeOffset At, MaturityLevel? From, MaturityLevel To, MaturityBasis Basis, Guid? CauseEventId, string Reason);
+/// <param name="Cause">The type of that event (evidenced changes).</param>
+/// <param name="Assessment">The self-assessment that moved it (assessed changes).</param>
+public sealed record MaturityChange(
+    BusinessFunction Function, DateTimeOffset At, MaturityLevel? From, MaturityLevel To, MaturityBasis Basis, Guid? CauseEventId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cause = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SelfAssessed? Assessment = null);
+
+/// <summary>A member's self-assessment as an assessed change cites it: who, how many yes answers, the level it gave.</summary>
+public sealed record SelfAssessed(string Organization, string YesCount, string Level);
 
 public enum MaturityBasis { Evidenced, Assessed }

@@ -1,4 +1,5 @@
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using PartnershipLedger.Graph;
@@ -86,7 +87,8 @@ public sealed class MaturityChangeGraphType : ObjectGraphType<MaturityChange>
         Field(x => x.To, type: typeof(NonNullGraphType<MaturityLevelGraphType>)).Description("The level after.");
         Field<NonNullGraphType<StringGraphType>>("basis").Description("EVIDENCED or ASSESSED.").Resolve(context => context.Source.Basis.ToString().ToUpperInvariant());
         Field(x => x.CauseEventId, type: typeof(IdGraphType)).Description("The event that caused it; null when evidence expired (nothing happened at that instant).");
-        Field(x => x.Reason).Description("Why, in words.");
+        Field<NonNullGraphType<StringGraphType>>("reason").Description("Why, in words.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<MaturityEvaluator>().Reason(context.Source));
     }
 }
 

@@ -12,6 +12,12 @@ namespace PartnershipLedger.Maturity;
 /// </summary>
 public sealed class MaturityTimeline
 {
+    /// <summary>
+    /// The format of <see cref="History"/>, part of <see cref="MaturityEvaluator.RulesFingerprint"/>: 2 keeps each change's
+    /// cause, not its reason in words (format 1 did; those are derived again from the facts when read, until stored again).
+    /// </summary>
+    public const int Format = 2;
+
     public Guid Id { get; set; }
 
     /// <summary>The version of the maturity document it was derived with (its stream's version then).</summary>

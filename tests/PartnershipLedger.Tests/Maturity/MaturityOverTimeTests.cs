@@ -61,7 +61,7 @@ public sealed class MaturityOverTimeTests
         var drop = partnership.History(Agreement)[^1];
 
         Assert.Equal((Day(2024, 5, 1), Basic, (Guid?)terminated), (drop.At, drop.To, drop.CauseEventId));
-        Assert.Contains("AgreementTerminated", drop.Reason);
+        Assert.Contains("AgreementTerminated", Evidence.Evaluator.Reason(drop));
     }
 
     [Fact]

@@ -202,6 +202,26 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
     }
 
     /// <summary>A partnership with a lead shared on 1 March 2024: leads and pipeline REACTIVE for the next twelve months.</summary>
+    [Fact]
+    public async Task A_stored_history_keeps_each_changes_cause_and_its_reasons_are_worded_when_read()
+    {
+        var p = await PartnershipWithALeadAsync();
+        await Host.RecordAsync("recordSelfAssessment", new { partnershipId = p.PartnershipId, organizationId = p.First, function = "LEADS_AND_PIPELINE", answers = Enumerable.Repeat(true, 12) }, p.FirstUser);
+
+        var history = (await Host.GraphQLAsync($"{{ partnership(id: \"{p.PartnershipId}\") {{ maturityHistory(function: LEADS_AND_PIPELINE) {{ basis to reason }} }} }}"))
+            .Data("partnership").GetProperty("maturityHistory").EnumerateArray().Select(change => change.GetProperty("reason").GetString()).ToList();
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var stored = await session.Json.FindByIdAsync<MaturityTimeline>(p.PartnershipId);
+
+        var rule = Evidence.Evaluator.Rules.For(PartnershipLedger.Model.BusinessFunction.LeadsAndPipeline)[0].Description;
+        Assert.Equal(["Partnership formed: no evidence yet", $"LeadShared brought evidence of REACTIVE: {rule}",
+            $"Evidence expired: {rule} no longer within its window", $"Self-assessment by {p.First}: 12 yes, DYNAMIC"], history);
+        Assert.Contains("\"Cause\": \"LeadShared\"", stored);
+        Assert.Contains("\"YesCount\": \"12\"", stored);
+        Assert.DoesNotContain("Reason", stored);
+        Assert.DoesNotContain(rule, stored);
+    }
+
     private async Task<TwoPartners> PartnershipWithALeadAsync()
     {
         var p = await Host.FormPartnershipAsync();

@@ -100,7 +100,7 @@ public sealed class FactFields
 /// <summary>
 /// A change of one function's maturity, on one basis, at a business instant, with its cause. Stored in every
 /// <see cref="MaturityTimeline"/>, so it keeps what the reason is made of, not its words: those are rendered when read
-/// (<see cref="MaturityEvaluator.Reason"/>), from the rules' descriptions (they were two thirds of a timeline's bytes).
+/// (<see cref="MaturityEvaluator.Reason"/>), from the rules' descriptions (they were about a third of a timeline's bytes).
 /// </summary>
 /// <param name="CauseEventId">The event that caused it; null when evidence expired.</param>
 /// <param name="Cause">The type of that event (evidenced changes).</param>

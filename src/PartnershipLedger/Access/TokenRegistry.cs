@@ -5,65 +5,81 @@ namespace PartnershipLedger.Access;
 
 /// <summary>
 /// Whether a validly signed token still holds: it must be registered (issued by this ledger), not revoked and not
-/// expired. A token revoked on this node is refused at once. Revocations recorded on other nodes are read for all
-/// tokens at once, at most once per Auth:RevocationCheckInterval (by the first request after it elapses, the others
-/// waiting on the same read), so a revocation takes at most that long to reach this node; a token's registration is
-/// read once, the first time it is seen.
+/// expired. A token revoked on this node is refused at once. The other nodes' word is read for all tokens at once, at
+/// most once per Auth:RevocationCheckInterval (by the first request after it elapses, the others waiting on the same
+/// read): every unexpired token's registration and revocation. So a revocation recorded elsewhere, or a token no longer
+/// in the ledger (a ledger reset under a running node), takes at most that long (and the read's own time) to reach this
+/// node. A token issued since the last read is looked up by its id the first time it is seen.
 /// </summary>
 public sealed class TokenRegistry(IDocumentStore store, TimeProvider clock, AuthSettings settings)
 {
-    /// <summary>Tokens seen registered, with their expiry: a registration never changes, only a revocation ends it early.</summary>
-    private readonly ConcurrentDictionary<Guid, DateTimeOffset> registered = new();
     private readonly ConcurrentDictionary<Guid, bool> revokedHere = new();
     private readonly Lock gate = new();
-    private Revocations revocations = new(new Dictionary<Guid, string?>(), DateTimeOffset.MinValue);
-    private Task<Revocations>? reading;
+    private Registrations known = new(new Dictionary<Guid, Registration>(), DateTimeOffset.MinValue);
+    private Task<Registrations>? reading;
 
-    /// <summary>The unexpired revoked tokens (id and reason), as read at <see cref="ReadAt"/>.</summary>
-    private sealed record Revocations(IReadOnlyDictionary<Guid, string?> Reasons, DateTimeOffset ReadAt);
+    /// <summary>A token as the registry answers for it: its expiry and, once revoked, why.</summary>
+    private sealed record Registration(DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, string? Reason);
+
+    /// <summary>
+    /// Every unexpired token as read at <see cref="ReadAt"/>, and those seen since (issued after that read): the next
+    /// read replaces them all.
+    /// </summary>
+    private sealed record Registrations(ConcurrentDictionary<Guid, Registration> Tokens, DateTimeOffset ReadAt)
+    {
+        public Registrations(IDictionary<Guid, Registration> tokens, DateTimeOffset readAt) : this(new ConcurrentDictionary<Guid, Registration>(tokens), readAt)
+        {
+        }
+    }
 
     /// <summary>Why the token is refused, or null when it holds.</summary>
     public async Task<string?> RefusalAsync(Guid tokenId, CancellationToken cancellation)
     {
         if (revokedHere.ContainsKey(tokenId)) return "The bearer token was revoked.";
         var now = clock.GetUtcNow();
-        if ((await RevocationsAsync(now, cancellation)).Reasons.TryGetValue(tokenId, out var reason))
-            return $"The bearer token was revoked ({reason}).";
-        if (!registered.TryGetValue(tokenId, out var expiresAt))
+        var registrations = await RegistrationsAsync(now, cancellation);
+        if (!registrations.Tokens.TryGetValue(tokenId, out var token))
         {
+            // Issued after the last read (or never): its document says, until the next read.
             await using var session = store.QuerySession();
-            var token = await session.LoadAsync<AccessToken>(tokenId, cancellation);
-            if (token is null) return "The bearer token is not one this ledger issued (or it was issued to a ledger since reset).";
-            // Revoked after the revocations were read: its document says so.
-            if (token.Refusal(now) is { } refusal) return refusal;
-            registered[tokenId] = expiresAt = token.ExpiresAt;
+            var stored = await session.LoadAsync<AccessToken>(tokenId, cancellation);
+            if (stored is null) return "The bearer token is not one this ledger issued (or it was issued to a ledger since reset).";
+            registrations.Tokens[tokenId] = token = new Registration(stored.ExpiresAt, stored.RevokedAt, stored.RevocationReason);
         }
-        return expiresAt <= now ? $"The bearer token expired at {expiresAt:u}." : null;
+        if (token.RevokedAt is not null) return $"The bearer token was revoked ({token.Reason}).";
+        return token.ExpiresAt <= now ? $"The bearer token expired at {token.ExpiresAt:u}." : null;
     }
 
     public void Revoked(Guid tokenId) => revokedHere[tokenId] = true;
 
-    /// <summary>The revocations, read again when the last read is older than the interval: one read for every request waiting.</summary>
-    private async Task<Revocations> RevocationsAsync(DateTimeOffset now, CancellationToken cancellation)
+    /// <summary>The registrations, read again when the last read is older than the interval: one read for every request waiting.</summary>
+    private async Task<Registrations> RegistrationsAsync(DateTimeOffset now, CancellationToken cancellation)
     {
-        Task<Revocations> pending;
+        var current = Volatile.Read(ref known);
+        if (now - current.ReadAt < settings.RevocationCheckInterval) return current;
+        Task<Registrations> pending;
         lock (gate)
         {
-            if (now - revocations.ReadAt < settings.RevocationCheckInterval) return revocations;
-            // A read under way serves every request that finds the revocations stale; a failed one is tried again.
-            if (reading is not { IsCompleted: false }) reading = ReadRevocationsAsync(now);
+            // A read under way serves every request that finds the registrations stale; a failed one is tried again.
+            if (reading is not { IsCompleted: false })
+            {
+                reading = Task.Run(() => ReadAsync(now));
+                // Observed here, whether or not any request is still waiting for it.
+                reading.ContinueWith(read => read.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            }
             pending = reading;
         }
         return await pending.WaitAsync(cancellation);
     }
 
-    private async Task<Revocations> ReadRevocationsAsync(DateTimeOffset now)
+    private async Task<Registrations> ReadAsync(DateTimeOffset now)
     {
         await using var session = store.QuerySession();
         // Expired tokens are refused by their signed expiry whatever the registry says: they are left out.
-        var revoked = await session.Query<AccessToken>().Where(token => token.RevokedAt != null && token.ExpiresAt > now).ToListAsync();
-        var read = new Revocations(revoked.ToDictionary(token => token.Id, token => token.RevocationReason), now);
-        lock (gate) revocations = read;
+        var tokens = await session.Query<AccessToken>().Where(token => token.ExpiresAt > now)
+            .Select(token => new { token.Id, token.ExpiresAt, token.RevokedAt, token.RevocationReason }).ToListAsync();
+        var read = new Registrations(tokens.ToDictionary(token => token.Id, token => new Registration(token.ExpiresAt, token.RevokedAt, token.RevocationReason)), now);
+        Volatile.Write(ref known, read);
         return read;
     }
 }

@@ -201,7 +201,6 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
         Assert.Contains("2024-04-01T10:00:00Z", answer.Data("partnership").GetProperty("maturityHistory").ToString());   // expired after a month
     }
 
-    /// <summary>A partnership with a lead shared on 1 March 2024: leads and pipeline REACTIVE for the next twelve months.</summary>
     [Fact]
     public async Task A_stored_history_keeps_each_changes_cause_and_its_reasons_are_worded_when_read()
     {
@@ -222,6 +221,7 @@ public sealed class MaturityQueryTests(AppFixture fixture) : IntegrationContext(
         Assert.DoesNotContain(rule, stored);
     }
 
+    /// <summary>A partnership with a lead shared on 1 March 2024: leads and pipeline REACTIVE for the next twelve months.</summary>
     private async Task<TwoPartners> PartnershipWithALeadAsync()
     {
         var p = await Host.FormPartnershipAsync();

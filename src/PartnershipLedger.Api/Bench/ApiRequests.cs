@@ -61,7 +61,7 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
     {
         var waiting = Stopwatch.StartNew();
         await using var session = store.QuerySession();
-        while (await session.Query<PartnershipLedger.Functions.Agreement.ImportedReviewReminders>().AnyAsync(x => x.ScheduledAt == null))
+        while (await PartnershipLedger.Functions.Agreement.ImportedReviewReminders.Unscheduled(session).AnyAsync())
         {
             if (waiting.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("The API did not schedule the imported review reminders within 10 minutes.");
             await Task.Delay(500);
@@ -142,16 +142,19 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
         var rounds = Math.Max(1, (perClient ?? requests) / commandsPerLeg);
         Console.Error.WriteLine($"bench: {clients} client(s), {rounds * commandsPerLeg} direct commands and as many mutations each, in alternating legs of {commandsPerLeg}" +
                                 (perClient is null ? "" : " (warm-up)"));
-        var kinds = new[] { new CommandKind(DirectAsync), new CommandKind(MutationAsync) };
+        var kinds = new Func<(Guid Id, Guid Member), Task>[] { DirectAsync, MutationAsync }.Select(record =>
+        {
+            // Each client's own partnerships, worked out before any leg is timed.
+            var own = CommandPartnerships(record);
+            return new CommandKind(record, Enumerable.Range(0, clients).Select(client => own.Where((_, i) => i % clients == client).ToList()).ToList());
+        }).ToArray();
         for (var round = 0; round < rounds; round++)
             for (var k = 0; k < kinds.Length; k++)
             {
                 var kind = kinds[(round + k) % kinds.Length];
-                var own = CommandPartnerships(kind.Record);
                 var watch = Stopwatch.StartNew();
-                await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+                await Task.WhenAll(kind.PerClient.Select(mine => Task.Run(async () =>
                 {
-                    var mine = own.Where((_, i) => i % clients == client).ToList();
                     for (var n = 0; n < commandsPerLeg; n++)
                     {
                         var started = Stopwatch.GetTimestamp();
@@ -164,9 +167,10 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
         return ((kinds[0].Latencies, kinds[0].Latencies.Count / kinds[0].Seconds), (kinds[1].Latencies, kinds[1].Latencies.Count / kinds[1].Seconds));
     }
 
-    private sealed class CommandKind(Func<(Guid Id, Guid Member), Task> record)
+    private sealed class CommandKind(Func<(Guid Id, Guid Member), Task> record, List<List<(Guid Id, Guid Member)>> perClient)
     {
         public Func<(Guid Id, Guid Member), Task> Record { get; } = record;
+        public List<List<(Guid Id, Guid Member)>> PerClient { get; } = perClient;
         public List<double> Latencies { get; } = [];
         public double Seconds { get; set; }
     }

@@ -15,22 +15,14 @@ public sealed class TokenRegistry(IDocumentStore store, TimeProvider clock, Auth
 {
     private readonly ConcurrentDictionary<Guid, bool> revokedHere = new();
     private readonly Lock gate = new();
-    private Registrations known = new(new Dictionary<Guid, Registration>(), DateTimeOffset.MinValue);
+    private Registrations known = new([], DateTimeOffset.MinValue);
     private Task<Registrations>? reading;
 
-    /// <summary>A token as the registry answers for it: its expiry and, once revoked, why.</summary>
-    private sealed record Registration(DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, string? Reason);
-
     /// <summary>
-    /// Every unexpired token as read at <see cref="ReadAt"/>, and those seen since (issued after that read): the next
-    /// read replaces them all.
+    /// Every unexpired token as read at <see cref="ReadAt"/> (what <see cref="AccessToken.Refusal"/> needs of it), and
+    /// those seen since (issued after that read): the next read replaces them all.
     /// </summary>
-    private sealed record Registrations(ConcurrentDictionary<Guid, Registration> Tokens, DateTimeOffset ReadAt)
-    {
-        public Registrations(IDictionary<Guid, Registration> tokens, DateTimeOffset readAt) : this(new ConcurrentDictionary<Guid, Registration>(tokens), readAt)
-        {
-        }
-    }
+    private sealed record Registrations(ConcurrentDictionary<Guid, AccessToken> Tokens, DateTimeOffset ReadAt);
 
     /// <summary>Why the token is refused, or null when it holds.</summary>
     public async Task<string?> RefusalAsync(Guid tokenId, CancellationToken cancellation)
@@ -42,12 +34,11 @@ public sealed class TokenRegistry(IDocumentStore store, TimeProvider clock, Auth
         {
             // Issued after the last read (or never): its document says, until the next read.
             await using var session = store.QuerySession();
-            var stored = await session.LoadAsync<AccessToken>(tokenId, cancellation);
-            if (stored is null) return "The bearer token is not one this ledger issued (or it was issued to a ledger since reset).";
-            registrations.Tokens[tokenId] = token = new Registration(stored.ExpiresAt, stored.RevokedAt, stored.RevocationReason);
+            token = await session.LoadAsync<AccessToken>(tokenId, cancellation);
+            if (token is null) return "The bearer token is not one this ledger issued (or it was issued to a ledger since reset).";
+            registrations.Tokens[tokenId] = token;
         }
-        if (token.RevokedAt is not null) return $"The bearer token was revoked ({token.Reason}).";
-        return token.ExpiresAt <= now ? $"The bearer token expired at {token.ExpiresAt:u}." : null;
+        return token.Refusal(now);
     }
 
     public void Revoked(Guid tokenId) => revokedHere[tokenId] = true;
@@ -78,7 +69,8 @@ public sealed class TokenRegistry(IDocumentStore store, TimeProvider clock, Auth
         // Expired tokens are refused by their signed expiry whatever the registry says: they are left out.
         var tokens = await session.Query<AccessToken>().Where(token => token.ExpiresAt > now)
             .Select(token => new { token.Id, token.ExpiresAt, token.RevokedAt, token.RevocationReason }).ToListAsync();
-        var read = new Registrations(tokens.ToDictionary(token => token.Id, token => new Registration(token.ExpiresAt, token.RevokedAt, token.RevocationReason)), now);
+        var read = new Registrations(new ConcurrentDictionary<Guid, AccessToken>(tokens.Select(token => KeyValuePair.Create(token.Id,
+            new AccessToken { Id = token.Id, ExpiresAt = token.ExpiresAt, RevokedAt = token.RevokedAt, RevocationReason = token.RevocationReason }))), now);
         Volatile.Write(ref known, read);
         return read;
     }

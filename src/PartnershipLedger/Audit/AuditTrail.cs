@@ -49,7 +49,7 @@ public static class AuditTrail
         command.Parameters.AddWithValue("after", after);
         command.Parameters.AddWithValue("limit", size + 1);
         var condition = string.Join(" and ", where);
-        var events = EventRows.Events(session);
+        var events = DocumentTables.Events(session);
         // Within one stream, recording order is version order (a stream's events are appended in version order), and
         // the (stream_id, version) index gives it directly: the first page reads its rows only, not the whole stream
         // sorted by seq_id (whose rows lie all over the table once partnerships have years of history).

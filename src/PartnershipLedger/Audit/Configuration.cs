@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Schema;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Audit;
 
@@ -34,7 +35,7 @@ public sealed class AuditIndexes : IInitialData
         foreach (var (name, columns) in Configuration.EventIndexes)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"create index if not exists {name} on {EventRows.Events(session)} {columns}";
+            command.CommandText = $"create index if not exists {name} on {DocumentTables.Events(session)} {columns}";
             await command.ExecuteNonQueryAsync(cancellation);
         }
     }

@@ -14,9 +14,6 @@ namespace PartnershipLedger.Audit;
 /// </summary>
 public static class EventRows
 {
-    public static string Events(IQuerySession session) => $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
-
-    public static string Streams(IQuerySession session) => $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams";
 
     public static async Task<NpgsqlConnection> OpenAsync(IQuerySession session, CancellationToken cancellation)
     {

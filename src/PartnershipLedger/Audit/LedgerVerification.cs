@@ -50,7 +50,7 @@ public static class LedgerVerification
         if (partnershipId is { } stream) command.Parameters.AddWithValue("stream", stream);
         command.CommandText =
             "select s.id, s.version, e.seq_id, e.id, e.version, e.type, e.user_name, e.headers ->> 'actorOrganizationId', e.correlation_id, e.data::text, " +
-            $"e.headers ->> '{EventChain.Header}' from {EventRows.Streams(session)} s left join {EventRows.Events(session)} e on e.stream_id = s.id " +
+            $"e.headers ->> '{EventChain.Header}' from {DocumentTables.Streams(session)} s left join {DocumentTables.Events(session)} e on e.stream_id = s.id " +
             $"where {which} order by s.id, e.version";
 
         var types = EventRows.TypesByStoredName(session);

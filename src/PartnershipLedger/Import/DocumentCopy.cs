@@ -1,6 +1,7 @@
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Import;
 
@@ -15,7 +16,7 @@ public sealed class DocumentCopy : IAsyncDisposable
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
     private readonly ISerializer serializer;
-    private readonly string schema;
+    private readonly DocumentStore store;
 
     /// <summary>The schema of the event store's tables (mt_events, mt_event_progression).</summary>
     public string EventSchema { get; }
@@ -26,7 +27,7 @@ public sealed class DocumentCopy : IAsyncDisposable
         this.connection = connection;
         this.transaction = transaction;
         serializer = store.Options.Serializer();
-        schema = store.Options.DatabaseSchemaName;
+        this.store = store;
         EventSchema = store.Options.Events.DatabaseSchemaName;
     }
 
@@ -38,17 +39,17 @@ public sealed class DocumentCopy : IAsyncDisposable
         return new DocumentCopy(connection, transaction, store);
     }
 
-    /// <summary>The document table of <paramref name="type"/> (Marten's name: mt_doc_ and the type's name) and whether its version is numeric.</summary>
+    /// <summary>The document table of <paramref name="type"/> (as Marten maps it) and whether its version is numeric.</summary>
     private (string Table, bool NumericVersion) TableOf(Type type)
     {
         if (tables.TryGetValue(type, out var known)) return known;
-        var name = $"mt_doc_{type.Name.ToLowerInvariant()}";
+        var table = DocumentTables.Of(store, type);
         using var command = new NpgsqlCommand(
             "select data_type from information_schema.columns where table_schema = @schema and table_name = @table and column_name = 'mt_version'", connection, transaction);
-        command.Parameters.AddWithValue("schema", schema);
-        command.Parameters.AddWithValue("table", name);
-        var versionType = command.ExecuteScalar() as string ?? throw new InvalidOperationException($"No document table {schema}.{name} for {type.Name}.");
-        return tables[type] = ($"{schema}.{name}", versionType == "bigint");
+        command.Parameters.AddWithValue("schema", table.Schema);
+        command.Parameters.AddWithValue("table", table.Name);
+        var versionType = command.ExecuteScalar() as string ?? throw new InvalidOperationException($"No document table {table.QualifiedName} for {type.Name}.");
+        return tables[type] = (table.QualifiedName, versionType == "bigint");
     }
 
     /// <summary>Deletes every document of these types (in this transaction: a rebuild replaces them at its commit).</summary>
@@ -56,8 +57,7 @@ public sealed class DocumentCopy : IAsyncDisposable
     {
         foreach (var type in types)
         {
-            var name = $"{schema}.mt_doc_{type.Name.ToLowerInvariant()}";
-            await using var command = new NpgsqlCommand($"delete from {name}", connection, transaction);
+            await using var command = new NpgsqlCommand($"delete from {DocumentTables.Of(store, type).QualifiedName}", connection, transaction);
             await command.ExecuteNonQueryAsync(cancellation);
         }
     }

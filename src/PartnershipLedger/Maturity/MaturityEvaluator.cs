@@ -110,7 +110,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
         private readonly ConcurrentDictionary<(Requirement, string), string[]> distinctValues = new();
 
-        private readonly ConcurrentDictionary<(Requirement, Period), (bool Initially, DateTimeOffset[] Flips)> holding = new();
+        private readonly ConcurrentDictionary<Requirement, (bool Initially, DateTimeOffset[] Flips)> holding = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>
         /// Whether an event requirement (at least N matching facts, or N distinct values, within <paramref name="window"/>)
@@ -120,7 +120,8 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         /// </summary>
         public bool HoldsAt(Requirement requirement, Period window, DateTimeOffset at)
         {
-            var (initially, flips) = holding.GetOrAdd((requirement, window), key => Sweep(key.Item1, key.Item2));
+            // By requirement alone, as Matching is: a view is read under one evaluator's rules, so its window is always the same.
+            var (initially, flips) = holding.GetOrAdd(requirement, wanted => Sweep(wanted, window));
             var index = Array.BinarySearch(flips, at);
             var flipped = index >= 0 ? index + 1 : ~index;   // the flips at or before `at`
             return initially ^ (flipped % 2 == 1);
@@ -289,7 +290,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
                 foreach (var fact in MembershipTypes.SelectMany(view.Of)) instants.Add(fact.OccurredAt);
             else
             {
-                var window = requirement.Within ?? Rules.LookBack;
+                var window = WindowOf(requirement);
                 foreach (var fact in requirement.Events.SelectMany(view.Of))
                 {
                     instants.Add(fact.OccurredAt);
@@ -313,8 +314,11 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
                 : inForceNow.Count()) >= requirement.AtLeast;
         }
         // This runs at every candidate instant of every function: when the requirement holds is worked out once per view.
-        return view.HoldsAt(requirement, requirement.Within ?? Rules.LookBack, at);
+        return view.HoldsAt(requirement, WindowOf(requirement), at);
     }
+
+    /// <summary>How long a fact counts for <paramref name="requirement"/>: its own window, or the rules' look-back.</summary>
+    private Period WindowOf(Requirement requirement) => requirement.Within ?? Rules.LookBack;
 
     /// <summary>Whether <paramref name="fact"/> counts at <paramref name="at"/>: it has happened, and its window has not closed.</summary>
     private static bool InWindow(MaturityFact fact, Period window, DateTimeOffset at) => fact.OccurredAt <= at && at < window.After(fact.OccurredAt);
@@ -323,7 +327,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     {
         if (requirement.AgreementsInForce is { } inForce) return AgreementsInForceAt(view, inForce, at);
         if (requirement.MemberHomeRegions is not null) return [];
-        var window = requirement.Within ?? Rules.LookBack;
+        var window = WindowOf(requirement);
         return view.Matching(requirement).Where(fact => InWindow(fact, window, at));
     }
 

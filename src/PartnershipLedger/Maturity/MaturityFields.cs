@@ -12,13 +12,13 @@ namespace PartnershipLedger.Maturity;
 
 public static class MaturityFields
 {
-    /// <summary>A request's loader of whole maturity documents, their history included: one round trip for every partnership a request touches.</summary>
+    /// <summary>A request's loader of whole maturity documents, with their stored history when it is current: one round trip for every partnership a request touches.</summary>
     public static BatchLoader<Guid, PartnershipMaturity> Loader(IServiceProvider services) =>
         services.GetRequiredService<BatchLoader<Guid, PartnershipMaturity>>();
 
     /// <summary>
-    /// A request's loader of maturity timelines: only each document's history, which answers levels at any business
-    /// instant. The facts (most of the document) are loaded only for fields that need them, or for knownAt.
+    /// A request's loader of maturity timelines (documents of their own, the facts' history of level changes), which
+    /// answer levels at any business instant. The facts (most of the document) are loaded only for fields that need them, or for knownAt.
     /// </summary>
     public static BatchLoader<Guid, MaturityTimeline> TimelineLoader(IServiceProvider services) =>
         services.GetRequiredService<BatchLoader<Guid, MaturityTimeline>>();
@@ -46,7 +46,10 @@ public static class MaturityFields
         {
             if (document is null) return null;
             var evaluator = context.RequestServices!.GetRequiredService<MaturityEvaluator>();
-            return knownAt is null && document.HasHistory ? MaturityTimeline.Of(document, evaluator) : MaturityTimeline.FromFacts(document, evaluator, knownAt);
+            if (knownAt is not null) return MaturityTimeline.FromFacts(document, evaluator, knownAt);
+            // Derived once per request when the stored history was not current: the request's other fields take it too.
+            if (!document.HasHistory) (document.History, document.HasHistory) = (evaluator.History(document).ToList(), true);
+            return MaturityTimeline.Of(document, evaluator);
         });
 
     /// <summary>Fields of a function's maturity that need the facts themselves, not only the levels.</summary>

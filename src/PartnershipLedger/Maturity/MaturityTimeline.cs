@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Services.BatchQuerying;
 
 namespace PartnershipLedger.Maturity;
 
@@ -62,9 +61,16 @@ public sealed class MaturityTimeline
         if (timelines.Count == ids.Count) return timelines;
         var missing = ids.Except(timelines.Select(timeline => timeline.Id)).ToArray();
         foreach (var partnership in await session.LoadManyAsync<PartnershipMaturity>(cancellation, missing))
-            timelines.Add(FromFacts(partnership, evaluator));
+            timelines.Add(CurrentOrFromFacts(null, partnership, evaluator)!);
         return timelines;
     }
+
+    /// <summary>
+    /// <paramref name="stored"/> when it is current under these rules; otherwise the timeline derived from the maturity
+    /// document's facts (null without a document: the projection lags).
+    /// </summary>
+    public static MaturityTimeline? CurrentOrFromFacts(MaturityTimeline? stored, PartnershipMaturity? document, MaturityEvaluator evaluator) =>
+        stored is not null && stored.IsCurrent(evaluator) ? stored : document is null ? null : FromFacts(document, evaluator);
 
     /// <summary>
     /// Whole maturity documents, with their stored history when it was derived from that version of the document under
@@ -87,6 +93,4 @@ public sealed class MaturityTimeline
         return loaded;
     }
 
-    /// <summary>One partnership's stored timeline, as part of a batch of queries sent in one round trip (null if not stored).</summary>
-    public static Task<MaturityTimeline?> InBatch(IBatchedQuery batch, Guid id) => batch.Load<MaturityTimeline>(id);
 }

@@ -82,12 +82,10 @@ public static class OrganizationMaturity
                 .Include(x => x.Id, timelines)
                 .ToListAsync(cancellation);
             var evaluator = provider.GetRequiredService<MaturityEvaluator>();
-            return organizationIds.ToDictionary(id => id, IReadOnlyList<MemberPartnership> (id) => summaries.Where(s => s.MemberIds.Contains(id))
-                .Select(s => new MemberPartnership(s, maturity.GetValueOrDefault(s.Id), Timeline(s.Id))).ToList());
-
-            // No timeline stored yet, or one derived under other rules: the timeline derived from the document's facts.
-            MaturityTimeline? Timeline(Guid id) => timelines.TryGetValue(id, out var stored) && stored.IsCurrent(evaluator) ? stored
-                : maturity.TryGetValue(id, out var document) ? MaturityTimeline.FromFacts(document, evaluator) : null;
+            // Once per partnership, however many of the organizations asked for share it.
+            var partnerships = summaries.Select(s => new MemberPartnership(s, maturity.GetValueOrDefault(s.Id),
+                MaturityTimeline.CurrentOrFromFacts(timelines.GetValueOrDefault(s.Id), maturity.GetValueOrDefault(s.Id), evaluator))).ToList();
+            return organizationIds.ToDictionary(id => id, IReadOnlyList<MemberPartnership> (id) => partnerships.Where(p => p.Summary.MemberIds.Contains(id)).ToList());
         }));
 
     /// <summary>The organization's partnerships the caller may see: its figures never draw on the others.</summary>

@@ -71,10 +71,9 @@ public sealed class PartnershipTrendContribution
     /// A partnership's contribution to each month of each function: it enters at its first level when formed,
     /// moves with each evidenced change, and leaves when it ends (changes after the end do not count).
     /// </summary>
-    public static Dictionary<string, Contribution> Of(MaturityTimeline timeline) => Of(timeline.History, timeline.EndedAt);
-
-    private static Dictionary<string, Contribution> Of(IReadOnlyList<MaturityChange> history, DateTimeOffset? endedAt)
+    public static Dictionary<string, Contribution> Of(MaturityTimeline timeline)
     {
+        var (history, endedAt) = (timeline.History, timeline.EndedAt);
         var buckets = new Dictionary<string, Contribution>();
         Contribution Bucket(BusinessFunction function, DateTimeOffset at)
         {
@@ -108,7 +107,7 @@ public sealed class PartnershipTrendContribution
 /// <summary>
 /// Keeps the trend buckets in step with the partnerships' maturity histories. Async (run by the daemon, one
 /// batch at a time): portfolio trends may lag a second behind a write, and buckets shared by all partnerships
-/// are then never updated by two writers at once. It reads the histories of the (inline) maturity documents and adds only the
+/// are then never updated by two writers at once. It reads the partnerships' (inline) maturity timelines and adds only the
 /// difference from what each partnership contributed before, so replaying or rebuilding converges to the same counts.
 /// </summary>
 public sealed class MaturityTrendProjection(MaturityEvaluator evaluator) : IProjection

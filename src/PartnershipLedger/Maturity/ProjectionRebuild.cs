@@ -15,13 +15,16 @@ public static class ProjectionRebuild
     public static IReadOnlyList<string> Projections { get; } =
         ["Partnership", "PartnershipSummary", "Organization", "CircleOfTrust", PartnershipMaturityProjection.Name, MaturityTrendProjection.Name];
 
+    /// <summary>The documents derived from the maturity projections, deleted before either rebuild writes them again.</summary>
+    private static readonly Type[] MaturityDocuments = [typeof(PartnershipMaturity), typeof(MaturityTimeline), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution)];
+
     public static Task RebuildAllAsync(IDocumentStore store, IProjectionCoordinator coordinator, CancellationToken cancellation) =>
         RebuildAllAsync(store, coordinator.DaemonForMainDatabase(), null, cancellation);
 
     /// <summary>Rebuilds with <paramref name="daemon"/>, reporting each projection's progress through the event sequence.</summary>
     public static async Task RebuildAllAsync(IDocumentStore store, IProjectionDaemon daemon, IProgress<LedgerProgress>? progress, CancellationToken cancellation)
     {
-        foreach (var derived in new[] { typeof(PartnershipMaturity), typeof(MaturityTimeline), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution) })
+        foreach (var derived in MaturityDocuments)
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(derived, cancellation);
         var highest = progress is null ? 0 : await HighestSequenceAsync(store, cancellation);
         foreach (var projection in Projections)
@@ -85,7 +88,7 @@ public static class ProjectionRebuild
 
         await using var projections = await ImportProjections.StartAsync(store, evaluator, lastVersions,
             [typeof(Partnerships.Partnership), typeof(Partnerships.PartnershipSummary), typeof(Organizations.Organization), typeof(CirclesOfTrust.CircleOfTrust),
-             typeof(PartnershipMaturity), typeof(MaturityTimeline), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution)], cancellation);
+             .. MaturityDocuments], cancellation);
         await using (var command = new NpgsqlCommand(
             $"select seq_id, id, stream_id, version, data, mt_dotnet_type, timestamp from {schema}.mt_events where is_archived = false order by seq_id", connection, snapshot))
         await using (var reader = await command.ExecuteReaderAsync(cancellation))

@@ -89,7 +89,7 @@ public static class PartnershipFields
             return await session.LoadAsync<PartnershipSummary>(id, context.CancellationToken);
         var batch = session.CreateBatchQuery();
         var partnership = batch.Load<PartnershipSummary>(id);
-        var timeline = MaturityTimeline.InBatch(batch, id);
+        var timeline = batch.Load<MaturityTimeline>(id);
         await batch.Execute(context.CancellationToken);
         // Not stored yet (a document from before timelines were), or derived under other rules: the loader derives it from the facts.
         if (await timeline is { } stored && stored.IsCurrent(context.RequestServices!.GetRequiredService<MaturityEvaluator>()))

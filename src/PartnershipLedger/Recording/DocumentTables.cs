@@ -6,12 +6,21 @@ namespace PartnershipLedger.Recording;
 /// <summary>The qualified name of the table Marten keeps a document type in, for plain SQL its queries cannot say.</summary>
 public static class DocumentTables
 {
-    public static string Of<T>(IDocumentStore store) => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+    public static string Of<T>(IDocumentStore store) => Of(store, typeof(T)).QualifiedName;
 
     /// <summary>The table's own name, without its schema (as PostgreSQL names it in a constraint violation).</summary>
-    public static string NameOf<T>(IDocumentStore store) => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.Name;
+    public static string NameOf<T>(IDocumentStore store) => Of(store, typeof(T)).Name;
 
     public static string Of<T>(IQuerySession session) => Of<T>(session.DocumentStore);
+
+    /// <summary>The document table of <paramref name="type"/>, as Marten maps it (schema and name).</summary>
+    public static Weasel.Core.DbObjectName Of(IDocumentStore store, Type type) => store.Options.FindOrResolveDocumentType(type).TableName;
+
+    /// <summary>Marten's event table, for plain SQL over the events.</summary>
+    public static string Events(IQuerySession session) => $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
+
+    /// <summary>Marten's stream table.</summary>
+    public static string Streams(IQuerySession session) => $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams";
 
     /// <summary>Inserts a new document on <paramref name="connection"/> (in its transaction, if one is open): for writes that must commit with rows Marten does not write itself.</summary>
     public static async Task InsertAsync<T>(DocumentStore store, NpgsqlConnection connection, string id, T document, CancellationToken cancellation) where T : notnull

@@ -101,9 +101,8 @@ public static class StreamRecording
         if (version > 0 && storedHead is not null) previous = storedHead;
         else if (version > 0)
         {
-            var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
             var heads = await session.AdvancedSql.QueryAsync<string>(
-                $"select coalesce(headers ->> '{EventChain.Header}', '') from {schema}.mt_events where stream_id = ? and version = ?", cancellation, streamId, version);
+                $"select coalesce(headers ->> '{EventChain.Header}', '') from {DocumentTables.Events(session)} where stream_id = ? and version = ?", cancellation, streamId, version);
             previous = heads.SingleOrDefault() ?? "";
         }
         var organization = actor.OrganizationId?.ToString();
@@ -116,7 +115,7 @@ public static class StreamRecording
     /// query beside FetchForWriting. <see cref="ChainHeadAt"/> takes it only when that version is the fetched one.
     /// </summary>
     private static string ChainHeadSql(IDocumentSession session) =>
-        $"select version::text || ':' || coalesce(headers ->> '{EventChain.Header}', '') from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events " +
+        $"select version::text || ':' || coalesce(headers ->> '{EventChain.Header}', '') from {DocumentTables.Events(session)} " +
         "where stream_id = ? order by version desc limit 1";
 
     /// <summary>

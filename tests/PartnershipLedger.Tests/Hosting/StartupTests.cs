@@ -32,6 +32,20 @@ public sealed class StartupTests(AppFixture fixture) : IntegrationContext(fixtur
         }
     }
 
+    private static IEnumerable<Exception> Unwrap(Exception? failure)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Unwrap)) yield return inner;
+        }
+    }
+}
+
+/// <summary>The document compression setting, applied to the connection string: no database needed.</summary>
+public sealed class DocumentCompressionTests
+{
     [Fact]
     public void Document_compression_travels_with_the_connection_string_and_a_setting_already_there_is_kept()
     {
@@ -43,15 +57,5 @@ public sealed class StartupTests(AppFixture fixture) : IntegrationContext(fixtur
         Assert.Equal(own, PartnershipLedger.Api.Storage.DocumentCompression.Apply(own, "lz4"));
         var refused = Assert.Throws<InvalidOperationException>(() => PartnershipLedger.Api.Storage.DocumentCompression.Apply(plain, "zstd"));
         Assert.Contains("Ledger:DocumentCompression must be lz4, pglz or empty", refused.Message);
-    }
-
-    private static IEnumerable<Exception> Unwrap(Exception? failure)
-    {
-        for (var e = failure; e is not null; e = e.InnerException)
-        {
-            yield return e;
-            if (e is AggregateException aggregate)
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Unwrap)) yield return inner;
-        }
     }
 }

@@ -23,11 +23,17 @@ public sealed record AgreementReviewDue(Guid PartnershipId, Guid AgreementId, Da
         var messages = new OutgoingMessages();
         if (!recorded.Replayed && agreementId != default)
         {
-            var due = new AgreementReviewDue(recorded.StreamId, agreementId, DueAfter(reviewedAt));
-            messages.Schedule(due, due.DueAt > now ? due.DueAt : now + grace);
+            var due = For(recorded.StreamId, agreementId, reviewedAt);
+            messages.Schedule(due, due.FiresAt(now, grace));
         }
         return messages;
     }
+
+    /// <summary>The reminder for a signing or review at <paramref name="reviewedAt"/>: due a year later.</summary>
+    public static AgreementReviewDue For(Guid partnershipId, Guid agreementId, DateTimeOffset reviewedAt) => new(partnershipId, agreementId, DueAfter(reviewedAt));
+
+    /// <summary>When it fires, scheduled at <paramref name="now"/>: when due, or after the grace when that has passed.</summary>
+    public DateTimeOffset FiresAt(DateTimeOffset now, TimeSpan grace) => DueAt > now ? DueAt : now + grace;
 
     /// <summary>
     /// Overdue when, at the due instant, the agreement is in force (not terminated by then: a back-filled termination

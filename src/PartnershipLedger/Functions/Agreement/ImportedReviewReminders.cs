@@ -25,6 +25,10 @@ public sealed class ImportedReviewReminders
     /// unscheduled ones reads no document; an import inserts its document with the column null, as it should be.</summary>
     public DateTimeOffset? ScheduledAt { get; set; }
 
+    /// <summary>The imports whose reminders are not scheduled yet (by the duplicated column: no document is read).</summary>
+    public static IQueryable<ImportedReviewReminders> Unscheduled(IQuerySession session) =>
+        session.Query<ImportedReviewReminders>().Where(x => x.ScheduledAt == null);
+
     /// <summary>
     /// A partnership's reminders as its signing and review commands would have scheduled them: one per signing and
     /// review, due a year later. One already due at <paramref name="now"/> is kept only if its decision on the imported
@@ -36,7 +40,7 @@ public sealed class ImportedReviewReminders
         foreach (var (agreementId, agreement) in partnership.Agreements)
             foreach (var reviewedAt in agreement.ReviewedAt.Prepend(agreement.SignedAt).Distinct())
             {
-                var due = new AgreementReviewDue(partnership.Id, agreementId, AgreementReviewDue.DueAfter(reviewedAt));
+                var due = AgreementReviewDue.For(partnership.Id, agreementId, reviewedAt);
                 if (due.DueAt > now || due.Decide(partnership).Any()) yield return due;
             }
     }
@@ -64,7 +68,7 @@ public static class ScheduleImportedRemindersHandler
         if (import is null || import.ScheduledAt is not null) return (new ImportedRemindersScheduled(0), messages);
         var now = clock.GetUtcNow();
         foreach (var reminder in import.Reminders)
-            messages.Schedule(reminder, reminder.DueAt > now ? reminder.DueAt : now + grace.Delay);
+            messages.Schedule(reminder, reminder.FiresAt(now, grace.Delay));
         import.ScheduledAt = now;
         session.Store(import);
         return (new ImportedRemindersScheduled(import.Reminders.Count), messages);
@@ -124,7 +128,7 @@ public sealed class ImportedReviewReminderScheduler : BackgroundService
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         IReadOnlyList<string> pending;
         await using (var query = scope.ServiceProvider.GetRequiredService<IDocumentStore>().QuerySession())
-            pending = await query.Query<ImportedReviewReminders>().Where(x => x.ScheduledAt == null).Select(x => x.Id).ToListAsync(cancellation);
+            pending = await ImportedReviewReminders.Unscheduled(query).Select(x => x.Id).ToListAsync(cancellation);
         var scheduled = 0;
         foreach (var import in pending)
         {

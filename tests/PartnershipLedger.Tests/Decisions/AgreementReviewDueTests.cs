@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using PartnershipLedger.Functions.Agreement;
 using PartnershipLedger.Partnerships;
 using PartnershipLedger.Recording;
@@ -37,6 +38,34 @@ public sealed class AgreementReviewDueTests
     [Fact]
     public void An_agreement_terminated_after_the_due_instant_was_overdue_all_the_same() =>
         Assert.Single(DueAYearAfterSigning.Decide(Partnership(Signed, (Guid.NewGuid(), new AgreementTerminated(PartnershipId, Agreement, null, SignedAt.AddMonths(18))))));
+
+    [Fact]
+    public void A_retracted_termination_leaves_the_agreement_in_force_so_its_review_is_overdue_again()
+    {
+        var termination = Guid.NewGuid();
+        var terminated = (termination, (object)new AgreementTerminated(PartnershipId, Agreement, null, SignedAt.AddMonths(6)));
+        var retracted = (Guid.NewGuid(), (object)new EventRetracted(PartnershipId, termination, nameof(AgreementTerminated), "recorded on the wrong agreement", SignedAt.AddMonths(7)));
+
+        var state = Partnership(Signed, terminated, retracted);
+
+        Assert.Null(state.Agreements[Agreement].TerminatedAt);
+        Assert.Single(DueAYearAfterSigning.Decide(state));
+    }
+
+    [Theory]
+    [InlineData("00:00:00.5")]
+    [InlineData("25.00:00:00")]
+    public void The_imported_reminders_interval_is_refused_outside_one_second_to_24_days(string interval)
+    {
+        IConfiguration Settings(string value) => new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Ledger:ImportedRemindersInterval"] = value }).Build();
+        var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<ImportedReviewReminderScheduler>.Instance;
+
+        var refused = Assert.Throws<InvalidOperationException>(() => new ImportedReviewReminderScheduler(null!, Settings(interval), logger));
+
+        Assert.Contains("Ledger:ImportedRemindersInterval must be between 1 second and 24 days", refused.Message);
+        Assert.Equal(TimeSpan.FromMinutes(1), new ImportedReviewReminderScheduler(null!, Settings("00:01:00"), logger).Interval);
+    }
 
     [Fact]
     public void A_reminder_delivered_twice_records_once()

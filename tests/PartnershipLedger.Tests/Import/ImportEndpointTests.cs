@@ -58,6 +58,24 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
     }
 
     [Fact]
+    public async Task An_import_through_the_api_has_its_review_reminders_scheduled_at_once_not_at_the_next_interval()
+    {
+        // The tests' interval is a day: only the nudge after POST /import can schedule them within the test.
+        var (status, _) = await PostAsync(await PortfolioAsync(partnerships: 5), new As("grace@ledger.test"));
+        Assert.Equal(200, status);
+
+        await using var session = Store.QuerySession();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await PartnershipLedger.Functions.Agreement.ImportedReviewReminders.Unscheduled(session).AnyAsync() && waited.Elapsed < TimeSpan.FromSeconds(20))
+            await Task.Delay(100);
+
+        var imports = await session.Query<PartnershipLedger.Functions.Agreement.ImportedReviewReminders>().ToListAsync();
+        Assert.Single(imports);
+        Assert.NotEmpty(imports[0].Reminders);
+        Assert.NotNull(imports[0].ScheduledAt);
+    }
+
+    [Fact]
     public async Task Commands_recorded_while_an_import_runs_are_numbered_outside_its_block_of_the_event_sequence()
     {
         var portfolio = await PortfolioAsync(partnerships: 12);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -63,8 +65,67 @@ public sealed class DocumentCopy : IAsyncDisposable
     }
 
     /// <summary>Inserts <paramref name="documents"/> (new ids only) in one COPY, synchronously.</summary>
-    public void Write<T>(IReadOnlyCollection<T> documents, Func<T, Guid> id) where T : notnull =>
-        Copy(documents, document => (id(document), NpgsqlDbType.Uuid));
+    public void Write<T>(IReadOnlyCollection<T> documents, Func<T, Guid> id) where T : notnull => Write(Serialize(documents, id));
+
+    /// <summary>
+    /// <paramref name="documents"/> serialized for a later <see cref="Write(SerializedDocuments)"/>: thread-safe, so one
+    /// thread can serialize the next documents while another COPYs these (the database parses them meanwhile).
+    /// </summary>
+    public SerializedDocuments Serialize<T>(IReadOnlyCollection<T> documents, Func<T, Guid> id) where T : notnull =>
+        Serialize(documents, document => (id(document), NpgsqlDbType.Uuid));
+
+    private SerializedDocuments Serialize<T>(IReadOnlyCollection<T> documents, Func<T, (object Id, NpgsqlDbType Type)> id) where T : notnull
+    {
+        if (!buffers.TryTake(out var json)) json = new ArrayBufferWriter<byte>(1 << 20);
+        var rows = new List<SerializedDocuments.Row>(documents.Count);
+        foreach (var document in documents)
+        {
+            var start = json.WrittenCount;
+            serializer.WriteTo(json, document);
+            var (value, type) = id(document);
+            rows.Add(new SerializedDocuments.Row(value, type, start, json.WrittenCount - start));
+        }
+        return new SerializedDocuments(typeof(T), rows, json);
+    }
+
+    /// <summary>
+    /// Serialization buffers, used again once their documents are COPYed: a batch's buffer is a few MB, and allocating
+    /// one per batch made the garbage collector sweep its large-object heap (and so all of it) several times a second.
+    /// </summary>
+    private readonly ConcurrentBag<ArrayBufferWriter<byte>> buffers = [];
+
+    /// <summary>Inserts documents serialized beforehand (new ids only) in one COPY, synchronously; their buffer is used again.</summary>
+    public void Write(SerializedDocuments documents)
+    {
+        try
+        {
+            Copy(documents);
+        }
+        finally
+        {
+            documents.Json.ResetWrittenCount();
+            buffers.Add(documents.Json);
+        }
+    }
+
+    private void Copy(SerializedDocuments documents)
+    {
+        if (documents.Rows.Count == 0) return;
+        var (table, numeric) = TableOf(documents.Type);
+        var dotNetType = documents.Type.FullName!;
+        var json = documents.Json.WrittenMemory;
+        using var writer = connection.BeginBinaryImport($"COPY {table} (id, data, mt_dotnet_type, mt_version) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in documents.Rows)
+        {
+            writer.StartRow();
+            writer.Write(row.Id, row.IdType);
+            writer.Write(json.Slice(row.Start, row.Length), NpgsqlDbType.Jsonb);
+            writer.Write(dotNetType, NpgsqlDbType.Varchar);
+            if (numeric) writer.Write(1L, NpgsqlDbType.Bigint);
+            else writer.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+        }
+        writer.Complete();
+    }
 
     /// <summary>Inserts or replaces <paramref name="documents"/>, identified by strings, in this transaction.</summary>
     public async Task ReplaceAsync<T>(IReadOnlyCollection<T> documents, Func<T, string> id, CancellationToken cancellation) where T : notnull
@@ -75,7 +136,7 @@ public sealed class DocumentCopy : IAsyncDisposable
             delete.Parameters.AddWithValue("ids", documents.Select(id).ToArray());
             await delete.ExecuteNonQueryAsync(cancellation);
         }
-        Copy(documents, document => (id(document), NpgsqlDbType.Varchar));
+        Write(Serialize(documents, document => (id(document), NpgsqlDbType.Varchar)));
     }
 
     /// <summary>The stored documents of these string ids, as this transaction sees them.</summary>
@@ -97,25 +158,6 @@ public sealed class DocumentCopy : IAsyncDisposable
     /// <summary>A command on this connection, in this transaction.</summary>
     public NpgsqlCommand Command(string sql) => new(sql, connection, transaction);
 
-    private void Copy<T>(IReadOnlyCollection<T> documents, Func<T, (object Id, NpgsqlDbType Type)> id) where T : notnull
-    {
-        if (documents.Count == 0) return;
-        var (table, numeric) = TableOf(typeof(T));
-        var dotNetType = typeof(T).FullName!;
-        using var writer = connection.BeginBinaryImport($"COPY {table} (id, data, mt_dotnet_type, mt_version) FROM STDIN (FORMAT BINARY)");
-        foreach (var document in documents)
-        {
-            writer.StartRow();
-            var (value, type) = id(document);
-            writer.Write(value, type);
-            writer.Write(serializer.ToJson(document), NpgsqlDbType.Jsonb);
-            writer.Write(dotNetType, NpgsqlDbType.Varchar);
-            if (numeric) writer.Write(1L, NpgsqlDbType.Bigint);
-            else writer.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-        }
-        writer.Complete();
-    }
-
     public Task CommitAsync(CancellationToken cancellation) => transaction.CommitAsync(cancellation);
 
     public async ValueTask DisposeAsync()
@@ -123,4 +165,10 @@ public sealed class DocumentCopy : IAsyncDisposable
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
     }
+}
+
+/// <summary>Documents of one type, serialized (UTF-8 JSON, one buffer) for a COPY: each row's id and its slice of the buffer.</summary>
+public sealed record SerializedDocuments(Type Type, IReadOnlyList<SerializedDocuments.Row> Rows, ArrayBufferWriter<byte> Json)
+{
+    public readonly record struct Row(object Id, NpgsqlDbType IdType, int Start, int Length);
 }

@@ -15,10 +15,11 @@ namespace PartnershipLedger.Import;
 /// and history, derived once per partnership) and the trend buckets (each partnership's contribution, summed).
 /// <para>
 /// Streamed: when a partnership's last event (its final version, known beforehand) has gone by, its documents are handed
-/// to a writer thread, which derives the maturity history, serializes the documents and COPYs them in batches on a
-/// connection of its own (<see cref="DocumentCopy"/>), while the reading thread goes on with the next events. Memory
-/// holds only the partnerships under way, and the two cores share the work. Nothing is visible before
-/// <see cref="CommitAsync"/>, which the caller makes after the events' own commit.
+/// to a deriving thread, which derives the maturity history and serializes the documents by batch, and a copying thread
+/// COPYs each serialized batch on a connection of its own (<see cref="DocumentCopy"/>), while the reading thread goes on
+/// with the next events. The database parses one batch while the next is derived (with one writer thread doing both,
+/// the two waited on each other and the cores sat a fifth idle). Memory holds only the partnerships under way. Nothing
+/// is visible before <see cref="CommitAsync"/>, which the caller makes after the events' own commit.
 /// </para>
 /// </summary>
 public sealed class ImportProjections : IAsyncDisposable
@@ -32,9 +33,11 @@ public sealed class ImportProjections : IAsyncDisposable
     private readonly Dictionary<Guid, PartnershipSummary> summaries = [];
     private readonly Dictionary<Guid, PartnershipMaturity> maturities = [];
     private readonly BlockingCollection<Finished> finished = new(boundedCapacity: 2 * Batch);
+    private readonly BlockingCollection<IReadOnlyList<SerializedDocuments>> serialized = new(boundedCapacity: 4);
     private readonly CancellationTokenSource failed = new();
     private readonly Dictionary<string, PartnershipTrendContribution.Contribution> deltas = [];
-    private readonly Task writer;
+    private readonly Task deriver;
+    private readonly Task copier;
     private readonly Action<Partnership>? finishedState;
     private bool finishing;
 
@@ -46,11 +49,12 @@ public sealed class ImportProjections : IAsyncDisposable
         this.evaluator = evaluator;
         this.lastVersions = lastVersions;
         this.copy = copy;
-        writer = Task.Factory.StartNew(WriteFinished, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        deriver = StartWriter(DeriveFinished);
+        copier = StartWriter(CopySerialized);
     }
 
     /// <summary>
-    /// Starts the writer. <paramref name="lastVersions"/>: each stream's final version (a partnership is written when
+    /// Starts the writer threads. <paramref name="lastVersions"/>: each stream's final version (a partnership is written when
     /// its event of that version goes by; any other at <see cref="FinishAsync"/>). <paramref name="replacing"/>: document
     /// types whose documents are deleted first, in the same transaction (a rebuild). <paramref name="finishedState"/>:
     /// called with each partnership's final decision state, on the reading thread (an import's review reminders).
@@ -72,7 +76,7 @@ public sealed class ImportProjections : IAsyncDisposable
         return new ImportProjections(evaluator, lastVersions, copy, finishedState);
     }
 
-    /// <summary>Folds a (partnership) event into its documents; after the stream's last event, hands them to the writer.</summary>
+    /// <summary>Folds a (partnership) event into its documents; after the stream's last event, hands them to the deriving thread.</summary>
     public void Add(IEvent e, DecisionStates states)
     {
         if (e.Data is not IPartnershipEvent) return;
@@ -103,34 +107,55 @@ public sealed class ImportProjections : IAsyncDisposable
         }
         catch (OperationCanceledException) when (failed.IsCancellationRequested)
         {
-            writer.GetAwaiter().GetResult(); // the writer's own exception
+            ThrowWriterFailure();
             throw;
         }
     }
 
-    /// <summary>The writer thread: each finished partnership's history and trend contribution, its documents COPYed by batch.</summary>
-    private void WriteFinished()
+    /// <summary>Waits for both writer threads and throws the failure that stopped them (the other one only saw it cancel).</summary>
+    private void ThrowWriterFailure()
+    {
+        Task.WhenAll(deriver, copier).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+        var failure = new[] { deriver, copier }.Select(task => task.Exception?.GetBaseException()).FirstOrDefault(problem => problem is not null and not OperationCanceledException);
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+    }
+
+    /// <summary>The deriving thread: each finished partnership's history and trend contribution, its documents serialized by batch.</summary>
+    private void DeriveFinished()
+    {
+        var batch = new List<Finished>(Batch);
+        foreach (var item in finished.GetConsumingEnumerable(failed.Token))
+        {
+            batch.Add(item);
+            if (batch.Count == Batch) serialized.Add(Derive(batch), failed.Token);
+        }
+        if (batch.Count > 0) serialized.Add(Derive(batch), failed.Token);
+        serialized.CompleteAdding();
+    }
+
+    /// <summary>The copying thread: each serialized batch COPYed on the import's document connection.</summary>
+    private void CopySerialized()
+    {
+        foreach (var documents in serialized.GetConsumingEnumerable(failed.Token))
+            foreach (var ofOneType in documents) copy.Write(ofOneType);
+    }
+
+    /// <summary>A writer thread, whose failure stops the other one and the reading thread.</summary>
+    private Task StartWriter(Action work) => Task.Factory.StartNew(() =>
     {
         try
         {
-            var batch = new List<Finished>(Batch);
-            foreach (var item in finished.GetConsumingEnumerable(failed.Token))
-            {
-                batch.Add(item);
-                if (batch.Count == Batch) Write(batch);
-            }
-            Write(batch);
+            work();
         }
         catch (Exception problem) when (problem is not OperationCanceledException || !failed.IsCancellationRequested)
         {
             failed.Cancel();
             throw;
         }
-    }
+    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private void Write(List<Finished> batch)
+    private List<SerializedDocuments> Derive(List<Finished> batch)
     {
-        if (batch.Count == 0) return;
         var contributions = new List<PartnershipTrendContribution>(batch.Count);
         var timelines = new List<MaturityTimeline>(batch.Count);
         foreach (var item in batch)
@@ -146,24 +171,36 @@ public sealed class ImportProjections : IAsyncDisposable
                 delta.Add(change);
             }
         }
-        copy.Write(batch.Where(item => item.State is not null).Select(item => item.State!).ToList(), partnership => partnership.Id);
-        copy.Write(batch.Where(item => item.Summary is not null).Select(item => item.Summary!).ToList(), summary => summary.Id);
-        copy.Write(batch.Select(item => item.Maturity).ToList(), maturity => maturity.Id);
-        copy.Write(timelines, timeline => timeline.Id);
-        copy.Write(contributions, contribution => contribution.Id);
+        List<SerializedDocuments> documents =
+        [
+            copy.Serialize(batch.Where(item => item.State is not null).Select(item => item.State!).ToList(), partnership => partnership.Id),
+            copy.Serialize(batch.Where(item => item.Summary is not null).Select(item => item.Summary!).ToList(), summary => summary.Id),
+            copy.Serialize(batch.Select(item => item.Maturity).ToList(), maturity => maturity.Id),
+            copy.Serialize(timelines, timeline => timeline.Id),
+            copy.Serialize(contributions, contribution => contribution.Id),
+        ];
         batch.Clear();
+        return documents;
     }
 
     /// <summary>
     /// Once every event has gone by: the partnerships not yet written, then the organizations and circles (all of
-    /// <paramref name="states"/>), waiting for the writer. Still uncommitted.
+    /// <paramref name="states"/>), waiting for the writer threads. Still uncommitted.
     /// </summary>
     public async Task FinishAsync(DecisionStates states, CancellationToken cancellation)
     {
         foreach (var id in maturities.Keys.ToList()) Finish(id, states);
         finished.CompleteAdding();
         finishing = true;
-        await writer.WaitAsync(cancellation);
+        try
+        {
+            await Task.WhenAll(deriver, copier).WaitAsync(cancellation);
+        }
+        catch when (!cancellation.IsCancellationRequested)
+        {
+            ThrowWriterFailure();
+            throw;
+        }
         // Partnership states without any partnership event left (none expected) are written as they are.
         copy.Write(states.Partnerships.Values.ToList(), partnership => partnership.Id);
         copy.Write(states.Organizations.Values.ToList(), organization => organization.Id);
@@ -190,16 +227,17 @@ public sealed class ImportProjections : IAsyncDisposable
         await copy.CommitAsync(cancellation);
     }
 
-    /// <summary>Stops the writer (if still running) and rolls back whatever was not committed.</summary>
+    /// <summary>Stops the writer threads (if still running) and rolls back whatever was not committed.</summary>
     public async ValueTask DisposeAsync()
     {
-        // Abandoned (a refused record, a failure): the writer stops at once, nothing more is written.
+        // Abandoned (a refused record, a failure): the writer threads stop at once, nothing more is written.
         if (!finishing) await failed.CancelAsync();
         if (!finished.IsAddingCompleted) finished.CompleteAdding();
-        try { await writer; }
+        try { await Task.WhenAll(deriver, copier); }
         catch { /* the caller's own exception is the one that matters */ }
         await copy.DisposeAsync();
         finished.Dispose();
+        serialized.Dispose();
         failed.Dispose();
     }
 

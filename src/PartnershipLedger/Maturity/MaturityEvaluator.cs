@@ -55,7 +55,8 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         /// depend on the instant, so they are found once per view, not at every instant a history evaluates.
         /// </summary>
         public IReadOnlyList<MaturityFact> Matching(Requirement requirement) =>
-            matching.GetOrAdd(requirement, wanted => wanted.Events.SelectMany(Of).Where(fact => wanted.Where.All(condition => condition.Matches(fact.Data))).ToArray());
+            matching.TryGetValue(requirement, out var found) ? found
+                : matching.GetOrAdd(requirement, requirement.Events.SelectMany(Of).Where(fact => requirement.Where.All(condition => condition.Matches(fact.Data))).ToArray());
 
         /// <summary>The member organizations at business time <paramref name="at"/>.</summary>
         public IReadOnlySet<Guid> MembersAt(DateTimeOffset at)
@@ -71,6 +72,29 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         }
 
         private sealed record MembershipChange(DateTimeOffset At, bool Joined, Guid[] Organizations);
+
+        private (DateTimeOffset[] At, int[] Regions)? homeRegions;
+
+        /// <summary>
+        /// How many distinct home regions (ignoring case; unknown ones not counted) the members have at business time
+        /// <paramref name="at"/>. Membership changes only at its changes, so the count after each is worked out once per
+        /// view and each instant a history evaluates is a binary search, not the members gathered again.
+        /// </summary>
+        public int HomeRegionsAt(DateTimeOffset at)
+        {
+            var (instants, regions) = homeRegions ??= CountHomeRegions();
+            var index = Array.BinarySearch(instants, at);
+            var last = index >= 0 ? index : ~index - 1;   // the last change at or before `at`
+            return last < 0 ? 0 : regions[last];
+        }
+
+        private (DateTimeOffset[] At, int[] Regions) CountHomeRegions()
+        {
+            var instants = MembershipChanges().Select(change => change.At).Distinct().ToArray();
+            return (instants, instants.Select(instant => MembersAt(instant)
+                .Select(member => Partnership.Profiles.GetValueOrDefault(member)?.HomeRegion ?? "").Where(region => region != "")
+                .Distinct(StringComparer.OrdinalIgnoreCase).Count()).ToArray());
+        }
 
         private MembershipChange[]? membershipChanges;
 
@@ -121,7 +145,8 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         public bool HoldsAt(Requirement requirement, Period window, DateTimeOffset at)
         {
             // By requirement alone, as Matching is: a view is read under one evaluator's rules, so its window is always the same.
-            var (initially, flips) = holding.GetOrAdd(requirement, wanted => Sweep(wanted, window));
+            if (!holding.TryGetValue(requirement, out var swept)) swept = holding.GetOrAdd(requirement, Sweep(requirement, window));
+            var (initially, flips) = swept;
             var index = Array.BinarySearch(flips, at);
             var flipped = index >= 0 ? index + 1 : ~index;   // the flips at or before `at`
             return initially ^ (flipped % 2 == 1);
@@ -171,8 +196,24 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             distinctValues.GetOrAdd((requirement, field), key => Matching(key.Item1).Select(fact => fact.Text(key.Item2)).ToArray());
     }
 
-    public MaturityLevel EvidencedLevel(View view, BusinessFunction function, DateTimeOffset at) =>
-        Rules.For(function).Where(rule => rule.Requirements.All(requirement => Holds(view, requirement, at))).Select(rule => rule.Level).DefaultIfEmpty(MaturityLevel.Basic).Max();
+    /// <summary>The highest level whose requirements all hold at <paramref name="at"/> (Basic when none does). It runs at every candidate instant of every function: loops, no allocation.</summary>
+    public MaturityLevel EvidencedLevel(View view, BusinessFunction function, DateTimeOffset at)
+    {
+        var level = MaturityLevel.Basic;
+        foreach (var rule in Rules.For(function))
+        {
+            if (rule.Level <= level) continue;
+            var holds = true;
+            foreach (var requirement in rule.Requirements)
+                if (!Holds(view, requirement, at))
+                {
+                    holds = false;
+                    break;
+                }
+            if (holds) level = rule.Level;
+        }
+        return level;
+    }
 
     /// <summary>The facts that make <paramref name="level"/> hold at <paramref name="at"/>: the evidence behind it.</summary>
     public IEnumerable<MaturityFact> Evidence(View view, BusinessFunction function, MaturityLevel level, DateTimeOffset at) =>
@@ -204,11 +245,10 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     private IEnumerable<MaturityChange> EvidencedHistory(View view, BusinessFunction function)
     {
         MaturityLevel? current = null;
-        var instants = CandidateInstants(view, function);
-        instants.Add(view.Partnership.FormedAt);
         List<MaturityFact>? relevant = null;
-        foreach (var instant in instants.GetViewBetween(view.Partnership.FormedAt, DateTimeOffset.MaxValue))
+        foreach (var instant in CandidateInstants(view, function, view.Partnership.FormedAt))
         {
+            if (instant < view.Partnership.FormedAt) continue;
             var level = EvidencedLevel(view, function, instant);
             if (level == current) continue;
             relevant ??= Relevant(view, function).ToList();
@@ -271,10 +311,11 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     private static readonly string[] AgreementTypes = [nameof(AgreementSigned), nameof(AgreementReviewed), nameof(AgreementTerminated)];
     private static readonly string[] MembershipTypes = [nameof(PartnershipFormed), nameof(MemberJoined), nameof(MemberLeft)];
 
-    /// <summary>Every instant at which some requirement of the function may start or stop holding.</summary>
-    private SortedSet<DateTimeOffset> CandidateInstants(View view, BusinessFunction function)
+    /// <summary>Every instant at which some requirement of the function may start or stop holding (and <paramref name="also"/>), in order, once each.</summary>
+    private DateTimeOffset[] CandidateInstants(View view, BusinessFunction function, DateTimeOffset? also = null)
     {
-        var instants = new SortedSet<DateTimeOffset>();
+        var instants = new List<DateTimeOffset>();
+        if (also is { } extra) instants.Add(extra);
         foreach (var requirement in Rules.For(function).SelectMany(rule => rule.Requirements))
         {
             if (requirement.AgreementsInForce is { } inForce)
@@ -298,20 +339,24 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
                 }
             }
         }
-        return instants;
+        instants.Sort();
+        var distinct = 0;
+        for (var i = 0; i < instants.Count; i++)
+            if (distinct == 0 || instants[i] != instants[distinct - 1]) instants[distinct++] = instants[i];
+        return instants.GetRange(0, distinct).ToArray();
     }
 
     private bool Holds(View view, Requirement requirement, DateTimeOffset at)
     {
-        if (requirement.MemberHomeRegions is { } regions)
-            return view.MembersAt(at).Select(member => view.Partnership.Profiles.GetValueOrDefault(member)?.HomeRegion ?? "").Where(region => region != "")
-                .Distinct(StringComparer.OrdinalIgnoreCase).Count() >= regions;
+        if (requirement.MemberHomeRegions is { } regions) return view.HomeRegionsAt(at) >= regions;
         if (requirement.AgreementsInForce is { } inForce)
         {
-            var inForceNow = AgreementsInForceAt(view, inForce, at);
-            return (requirement.Distinct is { } agreementField
-                ? inForceNow.Select(fact => fact.Text(agreementField)).Distinct(StringComparer.OrdinalIgnoreCase).Count()
-                : inForceNow.Count()) >= requirement.AtLeast;
+            if (requirement.Distinct is { } agreementField)
+                return AgreementsInForceAt(view, inForce, at).Select(fact => fact.Text(agreementField)).Distinct(StringComparer.OrdinalIgnoreCase).Count() >= requirement.AtLeast;
+            var count = 0;
+            foreach (var agreement in view.Agreements())
+                if (InForce(agreement, inForce, at) && ++count >= requirement.AtLeast) return true;
+            return count >= requirement.AtLeast;
         }
         // This runs at every candidate instant of every function: when the requirement holds is worked out once per view.
         return view.HoldsAt(requirement, WindowOf(requirement), at);
@@ -333,13 +378,14 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
     /// <summary>Agreements of the given kinds signed, not terminated, not expired and (when asked) reviewed recently enough at <paramref name="at"/>.</summary>
     private static IEnumerable<MaturityFact> AgreementsInForceAt(View view, AgreementsInForce inForce, DateTimeOffset at) =>
-        view.Agreements().Where(agreement =>
-            agreement.Signed.OccurredAt <= at
-            && inForce.Kinds.Contains(agreement.Kind)
-            && !(agreement.TerminatedAt <= at)
-            && !(agreement.ExpiresAt <= at)
-            && (inForce.ReviewedWithin is not { } within || at < within.After(agreement.LastReviewedAt(at))))
-            .Select(agreement => agreement.Signed);
+        view.Agreements().Where(agreement => InForce(agreement, inForce, at)).Select(agreement => agreement.Signed);
+
+    private static bool InForce(View.Agreement agreement, AgreementsInForce inForce, DateTimeOffset at) =>
+        agreement.Signed.OccurredAt <= at
+        && inForce.Kinds.Contains(agreement.Kind)
+        && !(agreement.TerminatedAt <= at)
+        && !(agreement.ExpiresAt <= at)
+        && (inForce.ReviewedWithin is not { } within || at < within.After(agreement.LastReviewedAt(at)));
 
     /// <summary>An agreement stops being in force at the end of its expiry day (UTC).</summary>
     internal static DateTimeOffset? ExpiryOf(MaturityFact fact) =>

@@ -101,12 +101,17 @@ public sealed class FactFields
 /// A change of one function's maturity, on one basis, at a business instant, with its cause. Stored in every
 /// <see cref="MaturityTimeline"/>, so it keeps what the reason is made of, not its words: those are rendered when read
 /// (<see cref="MaturityEvaluator.Reason"/>), from the rules' descriptions (they were about a third of a timeline's bytes).
+/// Nulls and the evidenced basis (the default) are left out of the stored JSON and read back the same.
 /// </summary>
 /// <param name="CauseEventId">The event that caused it; null when evidence expired.</param>
 /// <param name="Cause">The type of that event (evidenced changes).</param>
 /// <param name="Assessment">The self-assessment that moved it (assessed changes).</param>
 public sealed record MaturityChange(
-    BusinessFunction Function, DateTimeOffset At, MaturityLevel? From, MaturityLevel To, MaturityBasis Basis, Guid? CauseEventId,
+    BusinessFunction Function, DateTimeOffset At,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MaturityLevel? From,
+    MaturityLevel To,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] MaturityBasis Basis,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? CauseEventId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cause = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SelfAssessed? Assessment = null);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -48,13 +49,17 @@ public sealed class PartnershipTrendContribution
     public Guid Id { get; set; }
     public Dictionary<string, Contribution> Buckets { get; set; } = [];
 
-    /// <summary>Net entries per level (indexed by rank) and moves up and down, of one month of one function.</summary>
+    /// <summary>
+    /// Net entries per level (indexed by rank) and moves up and down, of one month of one function. Moves that are 0 are
+    /// not stored (read as 0): most months of a partnership have none.
+    /// </summary>
     public sealed class Contribution
     {
         public int[] Net { get; set; } = new int[4];
-        public int Ups { get; set; }
-        public int Downs { get; set; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int Ups { get; set; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int Downs { get; set; }
 
+        [JsonIgnore]
         public bool IsZero => Net.All(n => n == 0) && Ups == 0 && Downs == 0;
 
         /// <summary>Adds <paramref name="other"/> (or subtracts it, with <paramref name="sign"/> -1).</summary>

@@ -65,5 +65,19 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         await Host.Services.GetRequiredService<IMessageStore>().Admin.ClearAllAsync();
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        foreach (var file in temporaryFiles) File.Delete(file);
+        return Task.CompletedTask;
+    }
+
+    private readonly List<string> temporaryFiles = [];
+
+    /// <summary>A path for a file the test writes, deleted once the test is over.</summary>
+    protected string TemporaryFile(string extension)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ledger-test-{Guid.NewGuid():N}{extension}");
+        temporaryFiles.Add(file);
+        return file;
+    }
 }

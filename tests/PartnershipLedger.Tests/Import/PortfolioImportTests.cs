@@ -127,7 +127,7 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
     {
         var now = DateTimeOffset.UtcNow;
         string At(TimeSpan ago) => (now - ago).ToString("O");
-        var file = Path.Combine(Path.GetTempPath(), $"ledger-import-test-{Guid.NewGuid():N}.jsonl");
+        var file = TemporaryFile(".jsonl");
         await File.WriteAllLinesAsync(file,
         [
             $$$"""{"type":"OrganizationRegistered","ref":"o1","occurredAt":"{{{At(TimeSpan.FromDays(900))}}}","data":{"name":"Contoso","partnerTypes":["Isv"],"homeRegion":"US-WA"}}""",
@@ -247,7 +247,7 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
 
     private async Task<string> GenerateAsync(int partnerships)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"ledger-import-test-{Guid.NewGuid():N}.jsonl");
+        var file = TemporaryFile(".jsonl");
         await using var output = new StreamWriter(file);
         await PortfolioGenerator.WriteAsync(Model, DateTimeOffset.UtcNow.AddDays(-1), partnerships, years: 3, seed: 5, output);
         return file;

@@ -88,14 +88,16 @@ public static class PortfolioImport
         return new ImportResult(scan.Records, scan.Streams.Count, copied, total.Elapsed - copied, total.Elapsed);
     }
 
-    /// <summary>Reads, decides and writes every record, synchronously: one thread, no hop per line or column.</summary>
+    /// <summary>
+    /// Reads and decides every record on this thread, synchronously (no hop per line or column); the events' rows are
+    /// stamped and written on another (<see cref="ImportedEventWriter"/>).
+    /// </summary>
     private static void CopyEvents(
         EventStoreCopy copy, ImportScan scan, ImportDecisions decisions, ImportProjections projections, string path, Actor importer, string correlationId,
         long sequence, IProgress<LedgerProgress>? progress, CancellationToken cancellation)
     {
         var versions = new Dictionary<Guid, long>();
-        var previous = new Dictionary<Guid, ImportedEventStamp>();
-        using var writer = copy.BeginEvents();
+        using var writer = new ImportedEventWriter(copy, importer, correlationId);
         var line = 0;
         long done = 0;
         foreach (var text in File.ReadLines(path))
@@ -107,11 +109,7 @@ public static class PortfolioImport
             var version = versions[streamId] = versions.GetValueOrDefault(streamId) + 1;
             var e = decisions.Decide(line, record, streamId, version);
             e.Sequence = sequence + done;
-            var recordedFor = record.By is not null ? scan.References.Find(record.By)?.Id : null;
-            var json = copy.Serialize(e.Data);
-            var stamp = previous[streamId] = ImportedEventMetadata.Stamp(
-                importer, correlationId, line, recordedFor, e, copy.AliasOf(e.EventType), json, previous.GetValueOrDefault(streamId));
-            copy.WriteEvent(writer, e, json, stamp);
+            writer.Add(line, e, recordedFor: record.By is not null ? scan.References.Find(record.By)?.Id : null);
             projections.Add(e, decisions.States);
             if (++done % 10_000 == 0)
             {

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using JasperFx.Events;
+using Npgsql;
+using PartnershipLedger.Recording;
+
+namespace PartnershipLedger.Import;
+
+/// <summary>
+/// The second half of an import's per-record work, on a thread of its own: each decided event serialized, stamped with
+/// its metadata and hash-chain link (<see cref="ImportedEventMetadata"/>), and written as an mt_events row of the COPY.
+/// The reading thread only reads, decides and folds; the events reach this thread in the file's order, so each stream's
+/// chain links follow its versions. Deciding and stamping took about the same time, and one thread did both in turn.
+/// </summary>
+public sealed class ImportedEventWriter : IDisposable
+{
+    private const int Batch = 500;
+
+    private readonly EventStoreCopy copy;
+    private readonly NpgsqlBinaryImporter rows;
+    private readonly Actor importer;
+    private readonly string correlationId;
+    private readonly Dictionary<Guid, ImportedEventStamp> previous = [];
+    private readonly BlockingCollection<List<Decided>> decided = new(boundedCapacity: 8);
+    private readonly CancellationTokenSource stopped = new();
+    private readonly Task writer;
+    private List<Decided> batch = new(Batch);
+
+    /// <summary>A decided event, the file line it came from and the member the record says acted for.</summary>
+    private sealed record Decided(int Line, IEvent Event, Guid? RecordedFor);
+
+    public ImportedEventWriter(EventStoreCopy copy, Actor importer, string correlationId)
+    {
+        this.copy = copy;
+        this.importer = importer;
+        this.correlationId = correlationId;
+        rows = copy.BeginEvents();
+        writer = Task.Factory.StartNew(WriteDecided, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>Queues an event for its row (rows are handed over by batch).</summary>
+    public void Add(int line, IEvent e, Guid? recordedFor)
+    {
+        batch.Add(new Decided(line, e, recordedFor));
+        if (batch.Count == Batch) HandOver();
+    }
+
+    /// <summary>Writes what is queued and ends the COPY (still in the caller's transaction).</summary>
+    public void Complete()
+    {
+        if (batch.Count > 0) HandOver();
+        decided.CompleteAdding();
+        Wait();
+        rows.Complete();
+    }
+
+    private void HandOver()
+    {
+        try
+        {
+            decided.Add(batch, stopped.Token);
+        }
+        catch (OperationCanceledException) when (stopped.IsCancellationRequested)
+        {
+            Wait(); // throws the writer's own failure
+            throw;
+        }
+        batch = new List<Decided>(Batch);
+    }
+
+    private void Wait()
+    {
+        try
+        {
+            writer.Wait();
+        }
+        catch (AggregateException failure)
+        {
+            ExceptionDispatchInfo.Throw(failure.InnerException!);
+        }
+    }
+
+    private void WriteDecided()
+    {
+        try
+        {
+            foreach (var events in decided.GetConsumingEnumerable(stopped.Token))
+                foreach (var (line, e, recordedFor) in events)
+                {
+                    var json = copy.Serialize(e.Data);
+                    var stamp = previous[e.StreamId] = ImportedEventMetadata.Stamp(
+                        importer, correlationId, line, recordedFor, e, copy.AliasOf(e.EventType), json, previous.GetValueOrDefault(e.StreamId));
+                    copy.WriteEvent(rows, e, json, stamp);
+                }
+        }
+        catch (Exception problem) when (problem is not OperationCanceledException || !stopped.IsCancellationRequested)
+        {
+            stopped.Cancel();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the thread (a refused record: nothing more is written; the caller's transaction rolls the COPY back).</summary>
+    public void Dispose()
+    {
+        if (!decided.IsAddingCompleted)
+        {
+            stopped.Cancel();
+            decided.CompleteAdding();
+        }
+        try { writer.Wait(); }
+        catch (AggregateException) { /* the caller's own exception is the one that matters */ }
+        rows.Dispose();
+        decided.Dispose();
+        stopped.Dispose();
+    }
+}

@@ -387,9 +387,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         && !(agreement.ExpiresAt <= at)
         && (inForce.ReviewedWithin is not { } within || at < within.After(agreement.LastReviewedAt(at)));
 
-    /// <summary>An agreement stops being in force at the end of its expiry day (UTC).</summary>
+    /// <summary>When a signed agreement stops being in force by expiry (<see cref="Partnership.Agreement.EndOf"/>); null when it does not expire.</summary>
     internal static DateTimeOffset? ExpiryOf(MaturityFact fact) =>
-        fact.Type == nameof(AgreementSigned) && DateOnly.TryParse(fact.Text("expiresOn"), out var expires)
-            ? new DateTimeOffset(expires.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-            : null;
+        fact.Type == nameof(AgreementSigned) && DateOnly.TryParse(fact.Text("expiresOn"), out var expires) ? Partnership.Agreement.EndOf(expires) : null;
 }

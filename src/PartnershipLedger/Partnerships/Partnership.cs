@@ -41,12 +41,20 @@ public sealed class Partnership : Access.IHasMembers
     public sealed record StageChange(Guid EventId, OpportunityStage Stage, DateTimeOffset At);
 
     /// <param name="TerminatedAt">When it was terminated (business time); null in states stored before it was kept, or not terminated.</param>
+    /// <param name="ExpiresOn">The day it expires; null when it does not, or in states stored before it was kept (until a rebuild).</param>
     public sealed record Agreement(
         AgreementKind Kind, DateTimeOffset SignedAt, List<DateTimeOffset> ReviewedAt, bool Terminated, List<DateTimeOffset> OverdueSince,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? TerminatedAt = null)
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? TerminatedAt = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ExpiresOn = null)
     {
         /// <summary>Whether it was terminated at or before <paramref name="instant"/> (a termination of unknown date: yes).</summary>
         public bool TerminatedBy(DateTimeOffset instant) => Terminated && (TerminatedAt is not { } at || at <= instant);
+
+        /// <summary>Whether it is in force at <paramref name="instant"/>: neither terminated by then nor expired.</summary>
+        public bool InForceAt(DateTimeOffset instant) => !TerminatedBy(instant) && !(ExpiresOn is { } day && EndOf(day) <= instant);
+
+        /// <summary>An agreement stops being in force at the end of its expiry day (UTC): the one rule, for decisions and maturity alike.</summary>
+        public static DateTimeOffset EndOf(DateOnly expiresOn) => new(expiresOn.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
         /// <summary>When it was last signed or reviewed as of <paramref name="instant"/>: its yearly review is due a year later.</summary>
         public DateTimeOffset LastReviewedAt(DateTimeOffset instant) =>
@@ -85,7 +93,8 @@ public sealed class Partnership : Access.IHasMembers
     public void Apply(IEvent<LeadDeclined> e) => Remember(e, e.Data.LeadId).SetLead(e.Data.LeadId, LeadStatus.Declined);
     public void Apply(IEvent<OpportunityStageChanged> e) =>
         Remember(e, e.Data.LeadId).Leads[e.Data.LeadId].Stages.Add(new StageChange(e.Id, e.Data.Stage, e.Data.OccurredAt));
-    public void Apply(IEvent<AgreementSigned> e) => Remember(e).Agreements[e.Id] = new Agreement(e.Data.Kind, e.Data.OccurredAt, [], false, []);
+    public void Apply(IEvent<AgreementSigned> e) =>
+        Remember(e).Agreements[e.Id] = new Agreement(e.Data.Kind, e.Data.OccurredAt, [], false, [], ExpiresOn: e.Data.ExpiresOn);
     public void Apply(IEvent<AgreementReviewed> e) => Remember(e, e.Data.AgreementId).Agreements[e.Data.AgreementId].ReviewedAt.Add(e.Data.OccurredAt);
     public void Apply(IEvent<AgreementTerminated> e) =>
         Remember(e, e.Data.AgreementId).Agreements[e.Data.AgreementId] = Agreements[e.Data.AgreementId] with { Terminated = true, TerminatedAt = e.Data.OccurredAt };

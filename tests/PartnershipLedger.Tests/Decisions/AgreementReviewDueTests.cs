@@ -40,6 +40,28 @@ public sealed class AgreementReviewDueTests
         Assert.Single(DueAYearAfterSigning.Decide(Partnership(Signed, (Guid.NewGuid(), new AgreementTerminated(PartnershipId, Agreement, null, SignedAt.AddMonths(18))))));
 
     [Fact]
+    public void An_agreement_that_expired_before_its_review_fell_due_owes_none()
+    {
+        var expiring = (Agreement, (object)new AgreementSigned(PartnershipId, AgreementKind.Nda, null, [Contoso, Fabrikam], null, DateOnly.FromDateTime(SignedAt.AddMonths(6).UtcDateTime), SignedAt));
+
+        Assert.Empty(DueAYearAfterSigning.Decide(Partnership(expiring)));
+        // Imported: its reminder, already past, would decide nothing, so none is owed (it was back-dated overdue before).
+        Assert.Empty(ImportedReviewReminders.Of(Partnership(expiring), SignedAt.AddYears(2)));
+    }
+
+    [Fact]
+    public void An_agreement_in_force_to_the_end_of_its_expiry_day_is_overdue_when_the_review_falls_due_that_day()
+    {
+        // Due 2025-03-01 12:00 UTC; it expires at the end of that day (UTC), so it is still in force at the due instant.
+        var expiresTheDayItIsDue = (Agreement, (object)new AgreementSigned(PartnershipId, AgreementKind.Nda, null, [Contoso, Fabrikam], null, DateOnly.FromDateTime(SignedAt.AddYears(1).UtcDateTime), SignedAt));
+        var expiredTheDayBefore = (Agreement, (object)new AgreementSigned(PartnershipId, AgreementKind.Nda, null, [Contoso, Fabrikam], null, DateOnly.FromDateTime(SignedAt.AddYears(1).AddDays(-1).UtcDateTime), SignedAt));
+
+        Assert.Single(DueAYearAfterSigning.Decide(Partnership(expiresTheDayItIsDue)));
+        Assert.Empty(DueAYearAfterSigning.Decide(Partnership(expiredTheDayBefore)));
+        Assert.Equal(DateOnly.FromDateTime(SignedAt.AddYears(1).UtcDateTime), Partnership(expiresTheDayItIsDue).Agreements[Agreement].ExpiresOn);
+    }
+
+    [Fact]
     public void A_retracted_termination_leaves_the_agreement_in_force_so_its_review_is_overdue_again()
     {
         var termination = Guid.NewGuid();

@@ -37,12 +37,13 @@ public sealed record AgreementReviewDue(Guid PartnershipId, Guid AgreementId, Da
 
     /// <summary>
     /// Overdue when, at the due instant, the agreement is in force (not terminated by then: a back-filled termination
-    /// after the due instant does not undo that the review was overdue) and its last signing or review before that
-    /// instant is a year old or more — no newer review came in. Recorded once per due instant.
+    /// after the due instant does not undo that the review was overdue; not expired: an agreement that ran out before its
+    /// review came due owes none) and its last signing or review before that instant is a year old or more — no newer
+    /// review came in. Recorded once per due instant.
     /// </summary>
     public IEnumerable<object> Decide(Partnership partnership)
     {
-        if (!partnership.Agreements.TryGetValue(AgreementId, out var agreement) || agreement.TerminatedBy(DueAt)) yield break;
+        if (!partnership.Agreements.TryGetValue(AgreementId, out var agreement) || !agreement.InForceAt(DueAt)) yield break;
         if (partnership.EndedAt is { } ended && ended <= DueAt) yield break;
         if (DueAfter(agreement.LastReviewedAt(DueAt)) > DueAt || agreement.OverdueSince.Contains(DueAt)) yield break;
         yield return new AgreementReviewOverdue(PartnershipId, AgreementId, DueAt, DueAt);

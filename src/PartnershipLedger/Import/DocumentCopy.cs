@@ -76,6 +76,7 @@ public sealed class DocumentCopy : IAsyncDisposable
 
     private SerializedDocuments Serialize<T>(IReadOnlyCollection<T> documents, Func<T, (object Id, NpgsqlDbType Type)> id) where T : notnull
     {
+        if (documents.Count == 0) return new SerializedDocuments(typeof(T), [], null);
         if (!buffers.TryTake(out var json)) json = new ArrayBufferWriter<byte>(1 << 20);
         var rows = new List<SerializedDocuments.Row>(documents.Count);
         foreach (var document in documents)
@@ -94,26 +95,28 @@ public sealed class DocumentCopy : IAsyncDisposable
     /// </summary>
     private readonly ConcurrentBag<ArrayBufferWriter<byte>> buffers = [];
 
-    /// <summary>Inserts documents serialized beforehand (new ids only) in one COPY, synchronously; their buffer is used again.</summary>
+    /// <summary>
+    /// Inserts documents serialized beforehand (new ids only) in one COPY, synchronously; their buffer is then used again,
+    /// so they can be written once only.
+    /// </summary>
     public void Write(SerializedDocuments documents)
     {
+        if (documents.Take() is not { } buffer) return;
         try
         {
-            Copy(documents);
+            Copy(documents, buffer.WrittenMemory);
         }
         finally
         {
-            documents.Json.ResetWrittenCount();
-            buffers.Add(documents.Json);
+            buffer.ResetWrittenCount();
+            buffers.Add(buffer);
         }
     }
 
-    private void Copy(SerializedDocuments documents)
+    private void Copy(SerializedDocuments documents, ReadOnlyMemory<byte> json)
     {
-        if (documents.Rows.Count == 0) return;
         var (table, numeric) = TableOf(documents.Type);
         var dotNetType = documents.Type.FullName!;
-        var json = documents.Json.WrittenMemory;
         using var writer = connection.BeginBinaryImport($"COPY {table} (id, data, mt_dotnet_type, mt_version) FROM STDIN (FORMAT BINARY)");
         foreach (var row in documents.Rows)
         {
@@ -167,8 +170,17 @@ public sealed class DocumentCopy : IAsyncDisposable
     }
 }
 
-/// <summary>Documents of one type, serialized (UTF-8 JSON, one buffer) for a COPY: each row's id and its slice of the buffer.</summary>
-public sealed record SerializedDocuments(Type Type, IReadOnlyList<SerializedDocuments.Row> Rows, ArrayBufferWriter<byte> Json)
+/// <summary>
+/// Documents of one type, serialized (UTF-8 JSON, one buffer) for one COPY: each row's id and its slice of the buffer,
+/// which <see cref="DocumentCopy.Write(SerializedDocuments)"/> takes over (null: no documents, or written already).
+/// </summary>
+public sealed class SerializedDocuments(Type type, IReadOnlyList<SerializedDocuments.Row> rows, ArrayBufferWriter<byte>? json)
 {
     public readonly record struct Row(object Id, NpgsqlDbType IdType, int Start, int Length);
+
+    public Type Type { get; } = type;
+    public IReadOnlyList<Row> Rows { get; } = rows;
+
+    /// <summary>The buffer, handed over once: a second write finds nothing rather than another batch's bytes.</summary>
+    internal ArrayBufferWriter<byte>? Take() => Interlocked.Exchange(ref json, null);
 }

@@ -34,10 +34,8 @@ public sealed class ImportProjections : IAsyncDisposable
     private readonly Dictionary<Guid, PartnershipMaturity> maturities = [];
     private readonly BlockingCollection<Finished> finished = new(boundedCapacity: 2 * Batch);
     private readonly BlockingCollection<IReadOnlyList<SerializedDocuments>> serialized = new(boundedCapacity: 4);
-    private readonly CancellationTokenSource failed = new();
+    private readonly WorkerThreads writers = new();
     private readonly Dictionary<string, PartnershipTrendContribution.Contribution> deltas = [];
-    private readonly Task deriver;
-    private readonly Task copier;
     private readonly Action<Partnership>? finishedState;
     private bool finishing;
 
@@ -49,8 +47,8 @@ public sealed class ImportProjections : IAsyncDisposable
         this.evaluator = evaluator;
         this.lastVersions = lastVersions;
         this.copy = copy;
-        deriver = StartWriter(DeriveFinished);
-        copier = StartWriter(CopySerialized);
+        writers.Start(DeriveFinished);
+        writers.Start(CopySerialized);
     }
 
     /// <summary>
@@ -103,56 +101,38 @@ public sealed class ImportProjections : IAsyncDisposable
         if (item.State is not null) finishedState?.Invoke(item.State);
         try
         {
-            finished.Add(item, failed.Token);
+            finished.Add(item, writers.Stopping);
         }
-        catch (OperationCanceledException) when (failed.IsCancellationRequested)
+        catch (OperationCanceledException) when (writers.Stopping.IsCancellationRequested)
         {
-            ThrowWriterFailure();
+            writers.Wait(); // throws the writer thread's own failure
             throw;
         }
-    }
-
-    /// <summary>Waits for both writer threads and throws the failure that stopped them (the other one only saw it cancel).</summary>
-    private void ThrowWriterFailure()
-    {
-        Task.WhenAll(deriver, copier).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
-        var failure = new[] { deriver, copier }.Select(task => task.Exception?.GetBaseException()).FirstOrDefault(problem => problem is not null and not OperationCanceledException);
-        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
     /// <summary>The deriving thread: each finished partnership's history and trend contribution, its documents serialized by batch.</summary>
     private void DeriveFinished()
     {
         var batch = new List<Finished>(Batch);
-        foreach (var item in finished.GetConsumingEnumerable(failed.Token))
+        foreach (var item in finished.GetConsumingEnumerable(writers.Stopping))
         {
             batch.Add(item);
-            if (batch.Count == Batch) serialized.Add(Derive(batch), failed.Token);
+            if (batch.Count == Batch) serialized.Add(Derive(batch), writers.Stopping);
         }
-        if (batch.Count > 0) serialized.Add(Derive(batch), failed.Token);
+        if (batch.Count > 0) serialized.Add(Derive(batch), writers.Stopping);
         serialized.CompleteAdding();
     }
 
     /// <summary>The copying thread: each serialized batch COPYed on the import's document connection.</summary>
     private void CopySerialized()
     {
-        foreach (var documents in serialized.GetConsumingEnumerable(failed.Token))
-            foreach (var ofOneType in documents) copy.Write(ofOneType);
+        foreach (var documents in serialized.GetConsumingEnumerable(writers.Stopping))
+            foreach (var ofOneType in documents)
+            {
+                writers.Stopping.ThrowIfCancellationRequested();   // abandoned: not even the rest of this batch
+                copy.Write(ofOneType);
+            }
     }
-
-    /// <summary>A writer thread, whose failure stops the other one and the reading thread.</summary>
-    private Task StartWriter(Action work) => Task.Factory.StartNew(() =>
-    {
-        try
-        {
-            work();
-        }
-        catch (Exception problem) when (problem is not OperationCanceledException || !failed.IsCancellationRequested)
-        {
-            failed.Cancel();
-            throw;
-        }
-    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private List<SerializedDocuments> Derive(List<Finished> batch)
     {
@@ -192,15 +172,7 @@ public sealed class ImportProjections : IAsyncDisposable
         foreach (var id in maturities.Keys.ToList()) Finish(id, states);
         finished.CompleteAdding();
         finishing = true;
-        try
-        {
-            await Task.WhenAll(deriver, copier).WaitAsync(cancellation);
-        }
-        catch when (!cancellation.IsCancellationRequested)
-        {
-            ThrowWriterFailure();
-            throw;
-        }
+        await writers.WaitAsync(cancellation);
         // Partnership states without any partnership event left (none expected) are written as they are.
         copy.Write(states.Partnerships.Values.ToList(), partnership => partnership.Id);
         copy.Write(states.Organizations.Values.ToList(), organization => organization.Id);
@@ -231,14 +203,13 @@ public sealed class ImportProjections : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // Abandoned (a refused record, a failure): the writer threads stop at once, nothing more is written.
-        if (!finishing) await failed.CancelAsync();
+        if (!finishing) writers.Stop();
         if (!finished.IsAddingCompleted) finished.CompleteAdding();
-        try { await Task.WhenAll(deriver, copier); }
-        catch { /* the caller's own exception is the one that matters */ }
+        await writers.WaitQuietlyAsync();
         await copy.DisposeAsync();
         finished.Dispose();
         serialized.Dispose();
-        failed.Dispose();
+        writers.Dispose();
     }
 
     private async Task AdvanceTrendProgressAsync(long firstSequence, long lastSequence, CancellationToken cancellation)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using JasperFx.Events;
 using Npgsql;
 using PartnershipLedger.Recording;
@@ -22,8 +21,7 @@ public sealed class ImportedEventWriter : IDisposable
     private readonly string correlationId;
     private readonly Dictionary<Guid, ImportedEventStamp> previous = [];
     private readonly BlockingCollection<List<Decided>> decided = new(boundedCapacity: 8);
-    private readonly CancellationTokenSource stopped = new();
-    private readonly Task writer;
+    private readonly WorkerThreads writer = new();
     private List<Decided> batch = new(Batch);
 
     /// <summary>A decided event, the file line it came from and the member the record says acted for.</summary>
@@ -35,7 +33,7 @@ public sealed class ImportedEventWriter : IDisposable
         this.importer = importer;
         this.correlationId = correlationId;
         rows = copy.BeginEvents();
-        writer = Task.Factory.StartNew(WriteDecided, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        writer.Start(WriteDecided);
     }
 
     /// <summary>Queues an event for its row (rows are handed over by batch).</summary>
@@ -50,7 +48,7 @@ public sealed class ImportedEventWriter : IDisposable
     {
         if (batch.Count > 0) HandOver();
         decided.CompleteAdding();
-        Wait();
+        writer.Wait();
         rows.Complete();
     }
 
@@ -58,46 +56,26 @@ public sealed class ImportedEventWriter : IDisposable
     {
         try
         {
-            decided.Add(batch, stopped.Token);
+            decided.Add(batch, writer.Stopping);
         }
-        catch (OperationCanceledException) when (stopped.IsCancellationRequested)
+        catch (OperationCanceledException) when (writer.Stopping.IsCancellationRequested)
         {
-            Wait(); // throws the writer's own failure
+            writer.Wait(); // throws the writer's own failure
             throw;
         }
         batch = new List<Decided>(Batch);
     }
 
-    private void Wait()
-    {
-        try
-        {
-            writer.Wait();
-        }
-        catch (AggregateException failure)
-        {
-            ExceptionDispatchInfo.Throw(failure.InnerException!);
-        }
-    }
-
     private void WriteDecided()
     {
-        try
-        {
-            foreach (var events in decided.GetConsumingEnumerable(stopped.Token))
-                foreach (var (line, e, recordedFor) in events)
-                {
-                    var json = copy.Serialize(e.Data);
-                    var stamp = previous[e.StreamId] = ImportedEventMetadata.Stamp(
-                        importer, correlationId, line, recordedFor, e, copy.AliasOf(e.EventType), json, previous.GetValueOrDefault(e.StreamId));
-                    copy.WriteEvent(rows, e, json, stamp);
-                }
-        }
-        catch (Exception problem) when (problem is not OperationCanceledException || !stopped.IsCancellationRequested)
-        {
-            stopped.Cancel();
-            throw;
-        }
+        foreach (var events in decided.GetConsumingEnumerable(writer.Stopping))
+            foreach (var (line, e, recordedFor) in events)
+            {
+                var json = copy.Serialize(e.Data);
+                var stamp = previous[e.StreamId] = ImportedEventMetadata.Stamp(
+                    importer, correlationId, line, recordedFor, e, copy.AliasOf(e.EventType), json, previous.GetValueOrDefault(e.StreamId));
+                copy.WriteEvent(rows, e, json, stamp);
+            }
     }
 
     /// <summary>Stops the thread (a refused record: nothing more is written; the caller's transaction rolls the COPY back).</summary>
@@ -105,13 +83,12 @@ public sealed class ImportedEventWriter : IDisposable
     {
         if (!decided.IsAddingCompleted)
         {
-            stopped.Cancel();
+            writer.Stop();
             decided.CompleteAdding();
         }
-        try { writer.Wait(); }
-        catch (AggregateException) { /* the caller's own exception is the one that matters */ }
+        writer.WaitQuietlyAsync().GetAwaiter().GetResult();
         rows.Dispose();
         decided.Dispose();
-        stopped.Dispose();
+        writer.Dispose();
     }
 }

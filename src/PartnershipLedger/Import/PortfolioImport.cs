@@ -25,9 +25,11 @@ public sealed record ImportResult(long Events, int Streams, TimeSpan Copy, TimeS
 /// <summary>
 /// Imports a portfolio's history from a JSON Lines file (schema/import-format.md) in one transaction: every record is
 /// decided by its command's own rules; the streams and events go into Marten's tables by binary COPY; a refused record
-/// (its line and problems) rolls everything back. The documents of every projection are built in memory as the events
-/// go by and written, a partnership at a time, by a second thread on a second connection (<see cref="ImportProjections"/>),
-/// committed after the events; then the tables are analyzed, so queries have current documents and plans at once.
+/// (its line and problems) rolls everything back. Each decided event's row is stamped and written on a thread of its own
+/// (<see cref="ImportedEventWriter"/>). The documents of every projection are built in memory as the events go by; those
+/// of finished partnerships are derived by batch on another thread and COPYed on a second connection by one more
+/// (<see cref="ImportProjections"/>), committed after the events; then the tables are analyzed, so queries have current
+/// documents and plans at once.
 /// Under an idempotency key, a receipt is stored with the events: the same key again imports nothing
 /// (<see cref="ImportAlreadyDoneException"/>).
 /// </summary>

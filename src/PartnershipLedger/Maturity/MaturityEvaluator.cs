@@ -55,8 +55,10 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         /// depend on the instant, so they are found once per view, not at every instant a history evaluates.
         /// </summary>
         public IReadOnlyList<MaturityFact> Matching(Requirement requirement) =>
-            matching.TryGetValue(requirement, out var found) ? found
-                : matching.GetOrAdd(requirement, requirement.Events.SelectMany(Of).Where(fact => requirement.Where.All(condition => condition.Matches(fact.Data))).ToArray());
+            matching.TryGetValue(requirement, out var found) ? found : matching.GetOrAdd(requirement, FindMatching(requirement));
+
+        private MaturityFact[] FindMatching(Requirement requirement) =>
+            requirement.Events.SelectMany(Of).Where(fact => requirement.Where.All(condition => condition.Matches(fact.Data))).ToArray();
 
         /// <summary>The member organizations at business time <paramref name="at"/>.</summary>
         public IReadOnlySet<Guid> MembersAt(DateTimeOffset at)
@@ -73,7 +75,10 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
         private sealed record MembershipChange(DateTimeOffset At, bool Joined, Guid[] Organizations);
 
-        private (DateTimeOffset[] At, int[] Regions)? homeRegions;
+        /// <summary>The distinct home regions after each membership change (a reference, so fields resolving in parallel never see half of it).</summary>
+        private sealed record RegionCounts(DateTimeOffset[] At, int[] Regions);
+
+        private RegionCounts? homeRegions;
 
         /// <summary>
         /// How many distinct home regions (ignoring case; unknown ones not counted) the members have at business time
@@ -88,10 +93,10 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             return last < 0 ? 0 : regions[last];
         }
 
-        private (DateTimeOffset[] At, int[] Regions) CountHomeRegions()
+        private RegionCounts CountHomeRegions()
         {
             var instants = MembershipChanges().Select(change => change.At).Distinct().ToArray();
-            return (instants, instants.Select(instant => MembersAt(instant)
+            return new RegionCounts(instants, instants.Select(instant => MembersAt(instant)
                 .Select(member => Partnership.Profiles.GetValueOrDefault(member)?.HomeRegion ?? "").Where(region => region != "")
                 .Distinct(StringComparer.OrdinalIgnoreCase).Count()).ToArray());
         }
@@ -200,16 +205,13 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     public MaturityLevel EvidencedLevel(View view, BusinessFunction function, DateTimeOffset at)
     {
         var level = MaturityLevel.Basic;
-        foreach (var rule in Rules.For(function))
+        var rules = Rules.For(function);
+        for (var r = 0; r < rules.Count; r++)
         {
+            var rule = rules[r];
             if (rule.Level <= level) continue;
             var holds = true;
-            foreach (var requirement in rule.Requirements)
-                if (!Holds(view, requirement, at))
-                {
-                    holds = false;
-                    break;
-                }
+            for (var i = 0; holds && i < rule.Requirements.Count; i++) holds = Holds(view, rule.Requirements[i], at);
             if (holds) level = rule.Level;
         }
         return level;
@@ -311,11 +313,14 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     private static readonly string[] AgreementTypes = [nameof(AgreementSigned), nameof(AgreementReviewed), nameof(AgreementTerminated)];
     private static readonly string[] MembershipTypes = [nameof(PartnershipFormed), nameof(MemberJoined), nameof(MemberLeft)];
 
-    /// <summary>Every instant at which some requirement of the function may start or stop holding (and <paramref name="also"/>), in order, once each.</summary>
+    /// <summary>
+    /// Every instant at which some requirement of the function may start or stop holding (and <paramref name="also"/>),
+    /// in order, once each. Of instants equal in time but written with other offsets, the first found is kept (as a
+    /// sorted set kept it), so a change is stored with the offset it always had.
+    /// </summary>
     private DateTimeOffset[] CandidateInstants(View view, BusinessFunction function, DateTimeOffset? also = null)
     {
         var instants = new List<DateTimeOffset>();
-        if (also is { } extra) instants.Add(extra);
         foreach (var requirement in Rules.For(function).SelectMany(rule => rule.Requirements))
         {
             if (requirement.AgreementsInForce is { } inForce)
@@ -339,11 +344,13 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
                 }
             }
         }
-        instants.Sort();
+        if (also is { } extra) instants.Add(extra);
+        var ordered = instants.OrderBy(instant => instant).ToArray();   // stable: equal instants keep the order they were found in
         var distinct = 0;
-        for (var i = 0; i < instants.Count; i++)
-            if (distinct == 0 || instants[i] != instants[distinct - 1]) instants[distinct++] = instants[i];
-        return instants.GetRange(0, distinct).ToArray();
+        for (var i = 0; i < ordered.Length; i++)
+            if (distinct == 0 || ordered[i] != ordered[distinct - 1]) ordered[distinct++] = ordered[i];
+        Array.Resize(ref ordered, distinct);
+        return ordered;
     }
 
     private bool Holds(View view, Requirement requirement, DateTimeOffset at)

@@ -54,7 +54,8 @@ public sealed class Partnership : Access.IHasMembers
         public bool InForceAt(DateTimeOffset instant) => !TerminatedBy(instant) && !(ExpiresOn is { } day && EndOf(day) <= instant);
 
         /// <summary>An agreement stops being in force at the end of its expiry day (UTC): the one rule, for decisions and maturity alike.</summary>
-        public static DateTimeOffset EndOf(DateOnly expiresOn) => new(expiresOn.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        public static DateTimeOffset EndOf(DateOnly expiresOn) =>
+            expiresOn == DateOnly.MaxValue ? DateTimeOffset.MaxValue : new(expiresOn.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
         /// <summary>When it was last signed or reviewed as of <paramref name="instant"/>: its yearly review is due a year later.</summary>
         public DateTimeOffset LastReviewedAt(DateTimeOffset instant) =>

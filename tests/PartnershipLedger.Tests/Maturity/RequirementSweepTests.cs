@@ -52,4 +52,29 @@ public sealed class RequirementSweepTests
         Assert.Contains(instants, at => Counted(at));   // the cases are not trivial
         if (atLeast > 0) Assert.Contains(instants, at => !Counted(at));
     }
+
+    [Fact]
+    public void Home_regions_counted_once_per_membership_change_agree_with_the_members_at_every_instant()
+    {
+        // Sweden and SWEDEN are one region; joins and a departure share instants; one member has no region.
+        var evidence = new Evidence(contosoRegion: "Sweden", fabrikamRegion: "SWEDEN");
+        var (northwind, tailspin, adatum) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var joined = Evidence.FormedAt.AddMonths(3);
+        var left = Evidence.FormedAt.AddMonths(8);
+        evidence.Add(new MemberJoined(Evidence.PartnershipId, northwind, joined));
+        evidence.Add(new MemberJoined(Evidence.PartnershipId, tailspin, joined));
+        evidence.Add(new MemberJoined(Evidence.PartnershipId, adatum, left));
+        evidence.Add(new MemberLeft(Evidence.PartnershipId, northwind, left));
+        evidence.Document.Profiles[northwind] = new PartnershipMaturity.MemberProfile("Norway", []);
+        evidence.Document.Profiles[tailspin] = new PartnershipMaturity.MemberProfile("", []);
+        evidence.Document.Profiles[adatum] = new PartnershipMaturity.MemberProfile("Denmark", []);
+        var view = new MaturityEvaluator.View(evidence.Document, null);
+
+        int Counted(DateTimeOffset at) => view.MembersAt(at).Select(member => evidence.Document.Profiles[member].HomeRegion).Where(region => region != "")
+            .Distinct(StringComparer.OrdinalIgnoreCase).Count();
+
+        var instants = new[] { Evidence.FormedAt, joined, left }.SelectMany(instant => new[] { instant.AddTicks(-1), instant, instant.AddTicks(1) }).ToList();
+        Assert.Equal(instants.Select(Counted), instants.Select(view.HomeRegionsAt));
+        Assert.Equal([0, 1, 1, 1, 2, 2, 2, 2, 2], instants.Select(view.HomeRegionsAt));   // before formation none; Norway joins; Norway leaves as Denmark joins
+    }
 }

@@ -37,7 +37,6 @@ public sealed class ImportProjections : IAsyncDisposable
     private readonly WorkerThreads writers = new();
     private readonly Dictionary<string, PartnershipTrendContribution.Contribution> deltas = [];
     private readonly Action<Partnership>? finishedState;
-    private bool finishing;
 
     private sealed record Finished(Partnership? State, PartnershipSummary? Summary, PartnershipMaturity Maturity, Dictionary<Guid, Organization> Members);
 
@@ -171,7 +170,6 @@ public sealed class ImportProjections : IAsyncDisposable
     {
         foreach (var id in maturities.Keys.ToList()) Finish(id, states);
         finished.CompleteAdding();
-        finishing = true;
         await writers.WaitAsync(cancellation);
         // Partnership states without any partnership event left (none expected) are written as they are.
         copy.Write(states.Partnerships.Values.ToList(), partnership => partnership.Id);
@@ -202,14 +200,21 @@ public sealed class ImportProjections : IAsyncDisposable
     /// <summary>Stops the writer threads (if still running) and rolls back whatever was not committed.</summary>
     public async ValueTask DisposeAsync()
     {
-        // Abandoned (a refused record, a failure): the writer threads stop at once, nothing more is written.
-        if (!finishing) writers.Stop();
+        // Abandoned (a refused record, a failure, a cancelled wait): the writer threads stop at once, nothing more is
+        // written. After a finish they are done already, and stopping them changes nothing.
+        writers.Stop();
         if (!finished.IsAddingCompleted) finished.CompleteAdding();
         await writers.WaitQuietlyAsync();
-        await copy.DisposeAsync();
-        finished.Dispose();
-        serialized.Dispose();
-        writers.Dispose();
+        try
+        {
+            await copy.DisposeAsync();
+        }
+        finally
+        {
+            finished.Dispose();
+            serialized.Dispose();
+            writers.Dispose();
+        }
     }
 
     private async Task AdvanceTrendProgressAsync(long firstSequence, long lastSequence, CancellationToken cancellation)

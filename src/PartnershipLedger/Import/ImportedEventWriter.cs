@@ -87,8 +87,14 @@ public sealed class ImportedEventWriter : IDisposable
             decided.CompleteAdding();
         }
         writer.WaitQuietlyAsync().GetAwaiter().GetResult();
-        rows.Dispose();
-        decided.Dispose();
-        writer.Dispose();
+        try
+        {
+            rows.Dispose();   // without Complete: cancels the COPY
+        }
+        finally
+        {
+            decided.Dispose();
+            writer.Dispose();
+        }
     }
 }

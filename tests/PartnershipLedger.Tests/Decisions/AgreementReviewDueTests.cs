@@ -45,8 +45,11 @@ public sealed class AgreementReviewDueTests
         var expiring = (Agreement, (object)new AgreementSigned(PartnershipId, AgreementKind.Nda, null, [Contoso, Fabrikam], null, DateOnly.FromDateTime(SignedAt.AddMonths(6).UtcDateTime), SignedAt));
 
         Assert.Empty(DueAYearAfterSigning.Decide(Partnership(expiring)));
-        // Imported: its reminder, already past, would decide nothing, so none is owed (it was back-dated overdue before).
+        // Imported: its reminder, already past, would decide nothing, so none is owed (it was back-dated overdue before);
+        // nor is one still ahead, due after the agreement expires.
         Assert.Empty(ImportedReviewReminders.Of(Partnership(expiring), SignedAt.AddYears(2)));
+        Assert.Empty(ImportedReviewReminders.Of(Partnership(expiring), SignedAt.AddMonths(7)));
+        Assert.Single(ImportedReviewReminders.Of(Partnership(Signed), SignedAt.AddMonths(7)));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace PartnershipLedger.Api.Access;
 
 /// <summary>
 /// Bearer-token authentication (JWT signed by the ledger, a valid token kept until it expires, checked against the token
-/// registry on every request) and
-/// rate limiting per token, with failed authentication attempts throttled per client address.
+/// registry on every request) and rate limiting per token, with failed authentication attempts throttled per client
+/// address.
 /// </summary>
 public static class LedgerAuthentication
 {

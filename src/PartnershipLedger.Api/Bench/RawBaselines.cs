@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Marten;
 using Npgsql;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Api.Bench;
 
@@ -30,7 +31,7 @@ public sealed class RawBaselines(DocumentStore store)
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync()) tables.Add($"{schema}.{reader.GetString(0)}");
         }
-        await using var wipe = new NpgsqlCommand($"truncate {string.Join(", ", tables)} cascade; alter sequence {schema}.mt_events_sequence restart with 1", connection);
+        await using var wipe = new NpgsqlCommand($"truncate {string.Join(", ", tables)} cascade; alter sequence {DocumentTables.EventSequence(store)} restart with 1", connection);
         await wipe.ExecuteNonQueryAsync();
     }
 
@@ -51,7 +52,7 @@ public sealed class RawBaselines(DocumentStore store)
     public async Task<long> CountEventsAsync()
     {
         await using var connection = await OpenAsync();
-        await using var count = new NpgsqlCommand($"select count(*) from {schema}.mt_events", connection);
+        await using var count = new NpgsqlCommand($"select count(*) from {DocumentTables.Events(store)}", connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
@@ -61,7 +62,7 @@ public sealed class RawBaselines(DocumentStore store)
         await using var connection = await OpenAsync();
         var watch = Stopwatch.StartNew();
         var rows = new List<object[]>();
-        await using var command = new NpgsqlCommand($"select {PartnershipLedger.Import.EventStoreCopy.EventColumns} from {schema}.mt_events order by seq_id", connection);
+        await using var command = new NpgsqlCommand($"select {PartnershipLedger.Import.EventStoreCopy.EventColumns} from {DocumentTables.Events(store)} order by seq_id", connection);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -77,7 +78,7 @@ public sealed class RawBaselines(DocumentStore store)
     {
         await using var connection = await OpenAsync();
         await using (var create = new NpgsqlCommand(
-            $"create table if not exists {schema}.bench_raw_events (like {schema}.mt_events including defaults including indexes); truncate {schema}.bench_raw_events", connection))
+            $"create table if not exists {schema}.bench_raw_events (like {DocumentTables.Events(store)} including defaults including indexes); truncate {schema}.bench_raw_events", connection))
             await create.ExecuteNonQueryAsync();
         var types = new[]
         {
@@ -108,7 +109,7 @@ public sealed class RawBaselines(DocumentStore store)
     public async Task<double> SelectMaturityByIdAsync(NpgsqlConnection connection, Guid id)
     {
         var watch = Stopwatch.StartNew();
-        await using var command = new NpgsqlCommand($"select data from {schema}.mt_doc_partnershipmaturity where id = @id", connection);
+        await using var command = new NpgsqlCommand($"select data from {DocumentTables.Of<PartnershipLedger.Maturity.PartnershipMaturity>(store)} where id = @id", connection);
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) _ = reader.GetString(0);

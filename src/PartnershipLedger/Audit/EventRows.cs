@@ -14,7 +14,6 @@ namespace PartnershipLedger.Audit;
 /// </summary>
 public static class EventRows
 {
-
     public static async Task<NpgsqlConnection> OpenAsync(IQuerySession session, CancellationToken cancellation)
     {
         var connection = session.Database.CreateConnection();

@@ -20,8 +20,6 @@ public sealed class DocumentCopy : IAsyncDisposable
     private readonly ISerializer serializer;
     private readonly DocumentStore store;
 
-    /// <summary>The schema of the event store's tables (mt_events, mt_event_progression).</summary>
-    public string EventSchema { get; }
     private readonly Dictionary<Type, (string Table, bool NumericVersion)> tables = [];
 
     private DocumentCopy(NpgsqlConnection connection, NpgsqlTransaction transaction, DocumentStore store)
@@ -30,7 +28,6 @@ public sealed class DocumentCopy : IAsyncDisposable
         this.transaction = transaction;
         serializer = store.Options.Serializer();
         this.store = store;
-        EventSchema = store.Options.Events.DatabaseSchemaName;
     }
 
     public static async Task<DocumentCopy> OpenAsync(DocumentStore store, CancellationToken cancellation)

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Import;
 
@@ -16,7 +17,6 @@ public sealed class EventStoreCopy(DocumentStore store, NpgsqlConnection connect
     public const string EventColumns =
         "seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, correlation_id, causation_id, headers, user_name, is_archived";
 
-    private readonly string schema = store.Options.Events.DatabaseSchemaName;
     private readonly Dictionary<Type, (string Alias, string DotNetType)> eventTypes = [];
     private readonly ISerializer serializer = store.Options.Serializer();
 
@@ -31,7 +31,7 @@ public sealed class EventStoreCopy(DocumentStore store, NpgsqlConnection connect
     public async Task<long> ReserveSequenceAsync(long count, CancellationToken cancellation)
     {
         if (count < 1) return 0;
-        var sequence = $"{schema}.mt_events_sequence";
+        var sequence = DocumentTables.EventSequence(store);
         await using var own = store.Storage.Database.CreateConnection();
         await own.OpenAsync(cancellation);
         await using var transaction = await own.BeginTransactionAsync(cancellation);
@@ -47,7 +47,7 @@ public sealed class EventStoreCopy(DocumentStore store, NpgsqlConnection connect
     public async Task CopyStreamsAsync(IEnumerable<StreamRow> streams, DateTimeOffset now, CancellationToken cancellation)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {schema}.mt_streams (id, type, version, timestamp, created, tenant_id, is_archived) FROM STDIN (FORMAT BINARY)", cancellation);
+            $"COPY {DocumentTables.Streams(store)} (id, type, version, timestamp, created, tenant_id, is_archived) FROM STDIN (FORMAT BINARY)", cancellation);
         foreach (var stream in streams)
         {
             await writer.StartRowAsync(cancellation);
@@ -67,7 +67,7 @@ public sealed class EventStoreCopy(DocumentStore store, NpgsqlConnection connect
     /// await per column (14 a row) cost more than the rows themselves.
     /// </summary>
     public NpgsqlBinaryImporter BeginEvents() =>
-        connection.BeginBinaryImport($"COPY {schema}.mt_events ({EventColumns}) FROM STDIN (FORMAT BINARY)");
+        connection.BeginBinaryImport($"COPY {DocumentTables.Events(store)} ({EventColumns}) FROM STDIN (FORMAT BINARY)");
 
     /// <summary>The event's data as Marten stores it.</summary>
     public string Serialize(object data) => serializer.ToJson(data);

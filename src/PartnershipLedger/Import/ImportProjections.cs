@@ -29,6 +29,7 @@ public sealed class ImportProjections : IAsyncDisposable
     private readonly MaturityEvaluator evaluator;
     private readonly IReadOnlyDictionary<Guid, long> lastVersions;
     private readonly DocumentCopy copy;
+    private readonly string progression;
     private readonly PartnershipSummaryProjection summaryProjection = new();
     private readonly Dictionary<Guid, PartnershipSummary> summaries = [];
     private readonly Dictionary<Guid, PartnershipMaturity> maturities = [];
@@ -40,8 +41,9 @@ public sealed class ImportProjections : IAsyncDisposable
 
     private sealed record Finished(Partnership? State, PartnershipSummary? Summary, PartnershipMaturity Maturity, Dictionary<Guid, Organization> Members);
 
-    private ImportProjections(MaturityEvaluator evaluator, IReadOnlyDictionary<Guid, long> lastVersions, DocumentCopy copy, Action<Partnership>? finishedState)
+    private ImportProjections(MaturityEvaluator evaluator, IReadOnlyDictionary<Guid, long> lastVersions, DocumentCopy copy, string progression, Action<Partnership>? finishedState)
     {
+        this.progression = progression;
         this.finishedState = finishedState;
         this.evaluator = evaluator;
         this.lastVersions = lastVersions;
@@ -70,7 +72,7 @@ public sealed class ImportProjections : IAsyncDisposable
             await copy.DisposeAsync();
             throw;
         }
-        return new ImportProjections(evaluator, lastVersions, copy, finishedState);
+        return new ImportProjections(evaluator, lastVersions, copy, Recording.DocumentTables.EventProgression(store), finishedState);
     }
 
     /// <summary>Folds a (partnership) event into its documents; after the stream's last event, hands them to the deriving thread.</summary>
@@ -98,15 +100,7 @@ public sealed class ImportProjections : IAsyncDisposable
             if (states.Organizations.TryGetValue(member, out var organization)) members[member] = organization;
         var item = new Finished(states.ReleasePartnership(id), summary, maturity, members);
         if (item.State is not null) finishedState?.Invoke(item.State);
-        try
-        {
-            finished.Add(item, writers.Stopping);
-        }
-        catch (OperationCanceledException) when (writers.Stopping.IsCancellationRequested)
-        {
-            writers.Wait(); // throws the writer thread's own failure
-            throw;
-        }
+        writers.Hand(finished, item);
     }
 
     /// <summary>The deriving thread: each finished partnership's history and trend contribution, its documents serialized by batch.</summary>
@@ -221,9 +215,9 @@ public sealed class ImportProjections : IAsyncDisposable
     {
         await using var command = copy.Command(
             $"""
-            update {copy.EventSchema}.mt_event_progression set last_seq_id = @last, last_updated = now() where name = @shard and (last_seq_id = @before or @before = 0);
-            insert into {copy.EventSchema}.mt_event_progression (name, last_seq_id, last_updated)
-              select @shard, @last, now() where @before = 0 and not exists (select 1 from {copy.EventSchema}.mt_event_progression where name = @shard);
+            update {progression} set last_seq_id = @last, last_updated = now() where name = @shard and (last_seq_id = @before or @before = 0);
+            insert into {progression} (name, last_seq_id, last_updated)
+              select @shard, @last, now() where @before = 0 and not exists (select 1 from {progression} where name = @shard);
             """);
         command.Parameters.AddWithValue("last", lastSequence);
         command.Parameters.AddWithValue("before", firstSequence - 1);

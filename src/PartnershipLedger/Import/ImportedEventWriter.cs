@@ -54,15 +54,7 @@ public sealed class ImportedEventWriter : IDisposable
 
     private void HandOver()
     {
-        try
-        {
-            decided.Add(batch, writer.Stopping);
-        }
-        catch (OperationCanceledException) when (writer.Stopping.IsCancellationRequested)
-        {
-            writer.Wait(); // throws the writer's own failure
-            throw;
-        }
+        writer.Hand(decided, batch);
         batch = new List<Decided>(Batch);
     }
 

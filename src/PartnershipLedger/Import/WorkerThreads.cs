@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace PartnershipLedger.Import;
@@ -26,6 +27,23 @@ public sealed class WorkerThreads : IDisposable
             throw;
         }
     }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+
+    /// <summary>
+    /// Hands <paramref name="item"/> to the threads through <paramref name="queue"/>, waiting while it is full; when a
+    /// thread has failed meanwhile, throws that failure (the caller feeding them stops with it).
+    /// </summary>
+    public void Hand<T>(BlockingCollection<T> queue, T item)
+    {
+        try
+        {
+            queue.Add(item, Stopping);
+        }
+        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+        {
+            Wait();
+            throw;
+        }
+    }
 
     /// <summary>Abandons the work: the threads stop at their next wait or check.</summary>
     public void Stop() => stopping.Cancel();

@@ -345,12 +345,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             }
         }
         if (also is { } extra) instants.Add(extra);
-        var ordered = instants.OrderBy(instant => instant).ToArray();   // stable: equal instants keep the order they were found in
-        var distinct = 0;
-        for (var i = 0; i < ordered.Length; i++)
-            if (distinct == 0 || ordered[i] != ordered[distinct - 1]) ordered[distinct++] = ordered[i];
-        Array.Resize(ref ordered, distinct);
-        return ordered;
+        return instants.Distinct().Order().ToArray();   // Distinct keeps the first of equal instants, and the sort is stable
     }
 
     private bool Holds(View view, Requirement requirement, DateTimeOffset at)

@@ -61,7 +61,7 @@ public sealed class MaturityTimeline
         if (timelines.Count == ids.Count) return timelines;
         var missing = ids.Except(timelines.Select(timeline => timeline.Id)).ToArray();
         foreach (var partnership in await session.LoadManyAsync<PartnershipMaturity>(cancellation, missing))
-            timelines.Add(CurrentOrFromFacts(null, partnership, evaluator)!);
+            timelines.Add(FromFacts(partnership, evaluator));
         return timelines;
     }
 
@@ -89,7 +89,7 @@ public sealed class MaturityTimeline
         var loaded = await documents;
         foreach (var document in loaded)
             if (stored.TryGetValue(document.Id, out var timeline) && timeline.IsCurrent(evaluator, document))
-                (document.History, document.HasHistory) = (timeline.History, true);
+                document.UseHistory(timeline.History);
         return loaded;
     }
 

@@ -43,6 +43,9 @@ public sealed class PartnershipMaturity
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasHistory { get; set; }
 
+    /// <summary>Takes <paramref name="history"/> as the history of these facts under today's rules (derived, or its current stored timeline).</summary>
+    public void UseHistory(List<MaturityChange> history) => (History, HasHistory) = (history, true);
+
     public sealed record MemberProfile(string HomeRegion, List<PartnerType> PartnerTypes);
 
     /// <summary>Folds an event in: membership and state as they change, each partnership event as a fact keeping <paramref name="fields"/>.</summary>

@@ -21,8 +21,7 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
     {
         foreach (var member in document.MemberIds.Where(id => !document.Profiles.ContainsKey(id) && organizations.ContainsKey(id)))
             document.Profiles[member] = new PartnershipMaturity.MemberProfile(organizations[member].HomeRegion, organizations[member].PartnerTypes.ToList());
-        document.History = evaluator.History(document).ToList();
-        document.HasHistory = true;
+        document.UseHistory(evaluator.History(document).ToList());
     }
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)

@@ -2,6 +2,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 using PartnershipLedger.Import;
+using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Maturity;
 
@@ -48,7 +49,7 @@ public static class ProjectionRebuild
                 await using var connection = ((DocumentStore)store).Storage.Database.CreateConnection();
                 await connection.OpenAsync(cancellation);
                 await using var command = new NpgsqlCommand(
-                    $"select coalesce(max(last_seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_event_progression where name like @name", connection);
+                    $"select coalesce(max(last_seq_id), 0) from {DocumentTables.EventProgression(store)} where name like @name", connection);
                 command.Parameters.AddWithValue("name", projection + ":%");
                 progress.Report(new LedgerProgress($"rebuild {projection}", (long)(await command.ExecuteScalarAsync(cancellation))!, highest));
             }
@@ -70,7 +71,6 @@ public static class ProjectionRebuild
         var states = new DecisionStates();
         var serializer = store.Options.Serializer();
         var types = new Dictionary<string, Type>();
-        var schema = store.Options.Events.DatabaseSchemaName;
         long read = 0;
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
@@ -78,11 +78,11 @@ public static class ProjectionRebuild
         // none of them, rather than in the events but not in the versions.
         await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation);
         long highest;
-        await using (var max = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {schema}.mt_events", connection, snapshot))
+        await using (var max = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {DocumentTables.Events(store)}", connection, snapshot))
             highest = (long)(await max.ExecuteScalarAsync(cancellation))!;
         // Each stream's last version: a partnership's documents are written (by another thread) once its last event is folded.
         var lastVersions = new Dictionary<Guid, long>();
-        await using (var streams = new NpgsqlCommand($"select id, version from {schema}.mt_streams", connection, snapshot))
+        await using (var streams = new NpgsqlCommand($"select id, version from {DocumentTables.Streams(store)}", connection, snapshot))
         await using (var reader = await streams.ExecuteReaderAsync(cancellation))
             while (await reader.ReadAsync(cancellation)) lastVersions[reader.GetGuid(0)] = reader.GetInt64(1);
 
@@ -90,7 +90,7 @@ public static class ProjectionRebuild
             [typeof(Partnerships.Partnership), typeof(Partnerships.PartnershipSummary), typeof(Organizations.Organization), typeof(CirclesOfTrust.CircleOfTrust),
              .. MaturityDocuments], cancellation);
         await using (var command = new NpgsqlCommand(
-            $"select seq_id, id, stream_id, version, data, mt_dotnet_type, timestamp from {schema}.mt_events where is_archived = false order by seq_id", connection, snapshot))
+            $"select seq_id, id, stream_id, version, data, mt_dotnet_type, timestamp from {DocumentTables.Events(store)} where is_archived = false order by seq_id", connection, snapshot))
         await using (var reader = await command.ExecuteReaderAsync(cancellation))
         {
             while (reader.Read())
@@ -118,7 +118,7 @@ public static class ProjectionRebuild
     {
         await using var connection = ((DocumentStore)store).Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_events", connection);
+        await using var command = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {DocumentTables.Events(store)}", connection);
         return (long)(await command.ExecuteScalarAsync(cancellation))!;
     }
 }

@@ -51,7 +51,10 @@ public sealed class Partnership : Access.IHasMembers
         public bool TerminatedBy(DateTimeOffset instant) => Terminated && (TerminatedAt is not { } at || at <= instant);
 
         /// <summary>Whether it is in force at <paramref name="instant"/>: neither terminated by then nor expired.</summary>
-        public bool InForceAt(DateTimeOffset instant) => !TerminatedBy(instant) && !(ExpiresOn is { } day && EndOf(day) <= instant);
+        public bool InForceAt(DateTimeOffset instant) => !TerminatedBy(instant) && !ExpiredBy(instant);
+
+        /// <summary>Whether it had expired at <paramref name="instant"/> (one without an expiry day never does).</summary>
+        public bool ExpiredBy(DateTimeOffset instant) => ExpiresOn is { } day && EndOf(day) <= instant;
 
         /// <summary>An agreement stops being in force at the end of its expiry day (UTC): the one rule, for decisions and maturity alike.</summary>
         public static DateTimeOffset EndOf(DateOnly expiresOn) =>

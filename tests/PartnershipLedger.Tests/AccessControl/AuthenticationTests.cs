@@ -179,6 +179,8 @@ public sealed class AuthenticationTests(AppFixture fixture) : IntegrationContext
         var registry = new TokenRegistry(store, clock, new AuthSettings { RevocationCheckInterval = TimeSpan.FromMinutes(1) });
         Task<string?[]> AnswersAsync() => Task.WhenAll(new[] { kept, lost, wiped }.Select(id => registry.RefusalAsync(id, default)));
         var before = await AnswersAsync();
+        // Issued after the registry's read: looked up by its id when first seen, then kept until the next read.
+        var issuedSince = await IssueAsync("dan@contoso.example");
 
         var revoked = await Host.GraphQLAsync("mutation($i: RevokeTokenInput!) { revokeToken(input: $i) { accessToken { revocationReason } } }",
             new { i = new { tokenId = lost, reason = "laptop lost" } });
@@ -190,8 +192,10 @@ public sealed class AuthenticationTests(AppFixture fixture) : IntegrationContext
         }
         clock.Now += TimeSpan.FromSeconds(30);
         var withinInterval = await AnswersAsync();
+        var newWithinInterval = await registry.RefusalAsync(issuedSince, default);
         clock.Now += TimeSpan.FromSeconds(31);
         var afterInterval = await AnswersAsync();
+        var newAfterInterval = await registry.RefusalAsync(issuedSince, default);
 
         Assert.All(before, Assert.Null);
         Assert.Equal("laptop lost", revoked.Data("revokeToken").GetProperty("accessToken").GetProperty("revocationReason").GetString());
@@ -199,10 +203,12 @@ public sealed class AuthenticationTests(AppFixture fixture) : IntegrationContext
         Assert.Null(afterInterval[0]);
         Assert.Equal("The bearer token was revoked (laptop lost).", afterInterval[1]);
         Assert.StartsWith("The bearer token is not one this ledger issued", afterInterval[2]);
+        Assert.Null(newWithinInterval);
+        Assert.Null(newAfterInterval);
     }
 
     [Fact]
-    public async Task A_valid_token_is_kept_until_it_expires_and_each_request_gets_its_own_identity()
+    public async Task A_valid_token_is_kept_and_each_request_gets_its_own_identity_and_a_tampered_or_expired_one_is_refused()
     {
         var signer = Host.Services.GetRequiredService<TokenSigner>();
         var token = signer.Sign(Forged(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1)));

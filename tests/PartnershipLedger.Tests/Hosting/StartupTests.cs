@@ -15,21 +15,15 @@ public sealed class StartupTests(AppFixture fixture) : IntegrationContext(fixtur
     [Fact]
     public async Task A_broken_model_file_stops_start_up_with_a_message_naming_the_fault()
     {
-        var broken = Path.Combine(Path.GetTempPath(), $"broken-model-{Guid.NewGuid():N}.json");
+        var broken = TemporaryFile(".json");
         var model = await File.ReadAllTextAsync(RepositoryFiles.Schema("maturity-model.json"));
         await File.WriteAllTextAsync(broken, model.Replace("\"key\": \"GEOGRAPHY\"", "\"key\": \"GEOGRAFY\""));
-        try
-        {
-            var failure = await Record.ExceptionAsync(async () => await (await AppFixture.StartAsync(("Model:Path", broken))).DisposeAsync());
 
-            var invalid = Unwrap(failure).OfType<PartnershipLedger.Model.InvalidMaturityModelException>().FirstOrDefault();
-            Assert.True(invalid is not null, $"expected the start-up to fail on the model, got: {failure}");
-            Assert.Contains("functions[5].key: 'GEOGRAFY' is not a BusinessFunction", invalid.Message);
-        }
-        finally
-        {
-            File.Delete(broken);
-        }
+        var failure = await Record.ExceptionAsync(async () => await (await AppFixture.StartAsync(("Model:Path", broken))).DisposeAsync());
+
+        var invalid = Unwrap(failure).OfType<PartnershipLedger.Model.InvalidMaturityModelException>().FirstOrDefault();
+        Assert.True(invalid is not null, $"expected the start-up to fail on the model, got: {failure}");
+        Assert.Contains("functions[5].key: 'GEOGRAFY' is not a BusinessFunction", invalid.Message);
     }
 
     private static IEnumerable<Exception> Unwrap(Exception? failure)

@@ -138,35 +138,28 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
             // Signed two months ago: its review falls due in ten months.
             $$$"""{"type":"AgreementSigned","stream":"p1","ref":"p1.new","by":"o1","occurredAt":"{{{At(TimeSpan.FromDays(60))}}}","data":{"kind":"LetterOfIntent"}}""",
         ]);
-        try
-        {
-            await PortfolioImport.ImportAsync(Store, Model, Evaluator, file, Importer, now);
-            var partnership = Guid.Parse(await ScalarTextAsync("select id::text from {0}.mt_doc_partnershipsummary"));
-            Assert.Equal(1, await ScalarAsync("select count(*) from {0}.mt_doc_importedreviewreminders where data ->> 'ScheduledAt' is null"));
+        await PortfolioImport.ImportAsync(Store, Model, Evaluator, file, Importer, now);
+        var partnership = Guid.Parse(await ScalarTextAsync("select id::text from {0}.mt_doc_partnershipsummary"));
+        Assert.Equal(1, await ScalarAsync("select count(*) from {0}.mt_doc_importedreviewreminders where data ->> 'ScheduledAt' is null"));
 
-            // A second node that read the document unscheduled, before this one scheduled it, cannot store it as well.
-            await using var otherNode = Store.LightweightSession();
-            var readByOtherNode = (await otherNode.LoadAsync<PartnershipLedger.Functions.Agreement.ImportedReviewReminders>(
-                await ScalarTextAsync("select id from {0}.mt_doc_importedreviewreminders")))!;
+        // A second node that read the document unscheduled, before this one scheduled it, cannot store it as well.
+        await using var otherNode = Store.LightweightSession();
+        var readByOtherNode = (await otherNode.LoadAsync<PartnershipLedger.Functions.Agreement.ImportedReviewReminders>(
+            await ScalarTextAsync("select id from {0}.mt_doc_importedreviewreminders")))!;
 
-            var scheduler = Host.Services.GetRequiredService<PartnershipLedger.Functions.Agreement.ImportedReviewReminderScheduler>();
-            Assert.Equal(2, await scheduler.ScheduleAsync(CancellationToken.None));
-            Assert.Equal(0, await scheduler.ScheduleAsync(CancellationToken.None));   // scheduled once
-            readByOtherNode.ScheduledAt = DateTimeOffset.UtcNow;
-            otherNode.Store(readByOtherNode);
-            await Assert.ThrowsAnyAsync<JasperFx.ConcurrencyException>(() => otherNode.SaveChangesAsync());
+        var scheduler = Host.Services.GetRequiredService<PartnershipLedger.Functions.Agreement.ImportedReviewReminderScheduler>();
+        Assert.Equal(2, await scheduler.ScheduleAsync(CancellationToken.None));
+        Assert.Equal(0, await scheduler.ScheduleAsync(CancellationToken.None));   // scheduled once
+        readByOtherNode.ScheduledAt = DateTimeOffset.UtcNow;
+        otherNode.Store(readByOtherNode);
+        await Assert.ThrowsAnyAsync<JasperFx.ConcurrencyException>(() => otherNode.SaveChangesAsync());
 
-            // The past one runs after the grace (none in tests) and records the overdue review at its due instant.
-            var overdue = await Host.WaitForEventAsync(partnership, "AgreementReviewOverdue");
-            Assert.Equal((now - TimeSpan.FromDays(430)).AddYears(1), DateTimeOffset.Parse(overdue.GetProperty("occurredAt").GetString()!), TimeSpan.FromSeconds(1));
-            // The other waits for its due instant.
-            var waiting = await ScalarTextAsync("select min(execution_time)::text from {0}.wolverine_incoming_envelopes where message_type like '%AgreementReviewDue%' and execution_time > now()");
-            Assert.Equal((now - TimeSpan.FromDays(60)).AddYears(1), DateTimeOffset.Parse(waiting), TimeSpan.FromSeconds(1));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        // The past one runs after the grace (none in tests) and records the overdue review at its due instant.
+        var overdue = await Host.WaitForEventAsync(partnership, "AgreementReviewOverdue");
+        Assert.Equal((now - TimeSpan.FromDays(430)).AddYears(1), DateTimeOffset.Parse(overdue.GetProperty("occurredAt").GetString()!), TimeSpan.FromSeconds(1));
+        // The other waits for its due instant.
+        var waiting = await ScalarTextAsync("select min(execution_time)::text from {0}.wolverine_incoming_envelopes where message_type like '%AgreementReviewDue%' and execution_time > now()");
+        Assert.Equal((now - TimeSpan.FromDays(60)).AddYears(1), DateTimeOffset.Parse(waiting), TimeSpan.FromSeconds(1));
     }
 
     /// <summary>The same documents with the same content; the first difference, if any, shown where it starts.</summary>

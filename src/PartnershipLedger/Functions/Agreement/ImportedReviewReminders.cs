@@ -42,7 +42,7 @@ public sealed class ImportedReviewReminders
             foreach (var reviewedAt in agreement.ReviewedAt.Prepend(agreement.SignedAt).Distinct())
             {
                 var due = AgreementReviewDue.For(partnership.Id, agreementId, reviewedAt);
-                if (agreement.ExpiresOn is { } expires && Partnership.Agreement.EndOf(expires) <= due.DueAt) continue;
+                if (agreement.ExpiredBy(due.DueAt)) continue;
                 if (due.DueAt > now || due.Decide(partnership).Any()) yield return due;
             }
     }

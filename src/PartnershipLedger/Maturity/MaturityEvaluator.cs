@@ -57,8 +57,18 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         public IReadOnlyList<MaturityFact> Matching(Requirement requirement) =>
             matching.TryGetValue(requirement, out var found) ? found : matching.GetOrAdd(requirement, FindMatching(requirement));
 
-        private MaturityFact[] FindMatching(Requirement requirement) =>
-            requirement.Events.SelectMany(Of).Where(fact => requirement.Where.All(condition => condition.Matches(fact.Data))).ToArray();
+        private MaturityFact[] FindMatching(Requirement requirement)
+        {
+            var found = new List<MaturityFact>();
+            for (var e = 0; e < requirement.Events.Count; e++)
+                foreach (var fact in Of(requirement.Events[e]))
+                {
+                    var matches = true;
+                    for (var c = 0; matches && c < requirement.Where.Count; c++) matches = requirement.Where[c].Matches(fact.Data);
+                    if (matches) found.Add(fact);
+                }
+            return found.ToArray();
+        }
 
         /// <summary>The member organizations at business time <paramref name="at"/>.</summary>
         public IReadOnlySet<Guid> MembersAt(DateTimeOffset at)
@@ -133,8 +143,19 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             if (agreements is not null) return agreements;
             var terminations = Of(nameof(AgreementTerminated)).GroupBy(end => end.Id("agreementId")).ToDictionary(group => group.Key, group => group.Min(end => end.OccurredAt));
             var reviews = Of(nameof(AgreementReviewed)).GroupBy(review => review.Id("agreementId")).ToDictionary(group => group.Key, group => group.Select(review => review.OccurredAt).ToArray());
-            return agreements = Of(nameof(AgreementSigned)).Select(signed => new Agreement(signed, signed.Text("kind"), ExpiryOf(signed),
+            return agreements = Of(nameof(AgreementSigned)).Select(signed => new Agreement(signed, signed.Text("kind"), MaturityEvaluator.ExpiryOf(signed),
                 terminations.TryGetValue(signed.EventId, out var ended) ? ended : null, reviews.GetValueOrDefault(signed.EventId) ?? [])).ToArray();
+        }
+
+        private Dictionary<MaturityFact, DateTimeOffset>? expiries;
+
+        /// <summary>When a signed agreement of this view stops being in force by expiry; null for other facts and agreements that do not expire.</summary>
+        public DateTimeOffset? ExpiresAt(MaturityFact fact)
+        {
+            if (fact.Type != nameof(AgreementSigned)) return null;
+            expiries ??= Agreements().Where(agreement => agreement.ExpiresAt is not null)
+                .ToDictionary<Agreement, MaturityFact, DateTimeOffset>(agreement => agreement.Signed, agreement => agreement.ExpiresAt!.Value, ReferenceEqualityComparer.Instance);
+            return expiries.TryGetValue(fact, out var expiry) ? expiry : null;
         }
 
         private readonly ConcurrentDictionary<(Requirement, string), string[]> distinctValues = new();
@@ -171,7 +192,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             }
             Array.Sort(changes, (a, b) => a.At.CompareTo(b.At));
             var counted = 0;
-            var perValue = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var perValue = values is null ? null : new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var initially = requirement.AtLeast <= 0;
             var holds = initially;
             var flips = new List<DateTimeOffset>();
@@ -183,12 +204,12 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
                 {
                     var (_, fact, delta) = changes[i];
                     counted += delta;
-                    if (values is null) continue;
+                    if (values is null || perValue is null) continue;
                     var left = perValue.GetValueOrDefault(values[fact]) + delta;
                     if (left == 0) perValue.Remove(values[fact]);
                     else perValue[values[fact]] = left;
                 }
-                var now = (values is null ? counted : perValue.Count) >= requirement.AtLeast;
+                var now = (perValue is null ? counted : perValue.Count) >= requirement.AtLeast;
                 if (now == holds) continue;
                 flips.Add(at);
                 holds = now;
@@ -253,11 +274,20 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             if (instant < view.Partnership.FormedAt) continue;
             var level = EvidencedLevel(view, function, instant);
             if (level == current) continue;
-            relevant ??= Relevant(view, function).ToList();
-            var cause = relevant.Where(fact => fact.OccurredAt == instant).MaxBy(fact => fact.RecordedAt);
+            relevant ??= Relevant(view, function);
+            var cause = CauseAt(relevant, instant);
             yield return new MaturityChange(function, instant, current, level, MaturityBasis.Evidenced, cause?.EventId, cause?.Type);
             current = level;
         }
+    }
+
+    /// <summary>The fact that happened at <paramref name="instant"/>, the last recorded of several (the first of those recorded together).</summary>
+    private static MaturityFact? CauseAt(List<MaturityFact> relevant, DateTimeOffset instant)
+    {
+        MaturityFact? cause = null;
+        foreach (var fact in relevant)
+            if (fact.OccurredAt == instant && (cause is null || fact.RecordedAt > cause.RecordedAt)) cause = fact;
+        return cause;
     }
 
     /// <summary>Why a change happened, in words: what caused it and the rule of the level it reached or left.</summary>
@@ -277,8 +307,10 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
     private IEnumerable<MaturityChange> AssessedHistory(View view, BusinessFunction function)
     {
+        var key = FunctionKey(function);
         var assessments = view.Of(nameof(SelfAssessmentRecorded))
-            .Where(fact => fact.Text("function") == FunctionKey(function)).OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).ToList();
+            .Where(fact => fact.Data.TryGetProperty("function", out var of) && of.ValueKind == System.Text.Json.JsonValueKind.String && of.ValueEquals(key))
+            .OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).ToList();
         MaturityLevel? current = null;
         foreach (var assessment in assessments)
         {
@@ -304,11 +336,23 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     private static readonly IReadOnlyDictionary<BusinessFunction, string> FunctionKeys =
         Enum.GetValues<BusinessFunction>().ToDictionary(function => function, function => GraphQL.StringExtensions.ToConstantCase(function.ToString()));
 
-    private IEnumerable<MaturityFact> Relevant(View view, BusinessFunction function) =>
-        Rules.For(function).SelectMany(rule => rule.Requirements).SelectMany(requirement => requirement.AgreementsInForce is not null
-                ? AgreementTypes
-                : requirement.MemberHomeRegions is not null ? MembershipTypes : requirement.Events)
-            .Distinct().SelectMany(view.Of);
+    /// <summary>The facts of the types the function's requirements read, type by type in the order the rules name them.</summary>
+    private List<MaturityFact> Relevant(View view, BusinessFunction function)
+    {
+        var types = new List<string>();
+        var rules = Rules.For(function);
+        for (var r = 0; r < rules.Count; r++)
+            for (var q = 0; q < rules[r].Requirements.Count; q++)
+            {
+                var requirement = rules[r].Requirements[q];
+                IReadOnlyList<string> read = requirement.AgreementsInForce is not null ? AgreementTypes : requirement.MemberHomeRegions is not null ? MembershipTypes : requirement.Events;
+                for (var t = 0; t < read.Count; t++)
+                    if (!types.Contains(read[t])) types.Add(read[t]);
+            }
+        var facts = new List<MaturityFact>();
+        foreach (var type in types) facts.AddRange(view.Of(type));
+        return facts;
+    }
 
     private static readonly string[] AgreementTypes = [nameof(AgreementSigned), nameof(AgreementReviewed), nameof(AgreementTerminated)];
     private static readonly string[] MembershipTypes = [nameof(PartnershipFormed), nameof(MemberJoined), nameof(MemberLeft)];
@@ -320,32 +364,57 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     /// </summary>
     private DateTimeOffset[] CandidateInstants(View view, BusinessFunction function, DateTimeOffset? also = null)
     {
-        var instants = new List<DateTimeOffset>();
-        foreach (var requirement in Rules.For(function).SelectMany(rule => rule.Requirements))
-        {
-            if (requirement.AgreementsInForce is { } inForce)
+        var instants = new List<DateTimeOffset>(64);
+        var rules = Rules.For(function);
+        for (var r = 0; r < rules.Count; r++)
+            for (var q = 0; q < rules[r].Requirements.Count; q++)
             {
-                foreach (var fact in AgreementTypes.SelectMany(view.Of))
+                var requirement = rules[r].Requirements[q];
+                if (requirement.AgreementsInForce is { } inForce)
                 {
-                    instants.Add(fact.OccurredAt);
-                    if (inForce.ReviewedWithin is { } within && fact.Type != nameof(AgreementTerminated)) instants.Add(within.After(fact.OccurredAt));
-                    if (ExpiryOf(fact) is { } expiry) instants.Add(expiry);
+                    foreach (var type in AgreementTypes)
+                        foreach (var fact in view.Of(type))
+                        {
+                            instants.Add(fact.OccurredAt);
+                            if (inForce.ReviewedWithin is { } within && fact.Type != nameof(AgreementTerminated)) instants.Add(within.After(fact.OccurredAt));
+                            if (view.ExpiresAt(fact) is { } expiry) instants.Add(expiry);
+                        }
+                }
+                else if (requirement.MemberHomeRegions is not null)
+                {
+                    foreach (var type in MembershipTypes)
+                        foreach (var fact in view.Of(type)) instants.Add(fact.OccurredAt);
+                }
+                else
+                {
+                    var window = WindowOf(requirement);
+                    for (var e = 0; e < requirement.Events.Count; e++)
+                        foreach (var fact in view.Of(requirement.Events[e]))
+                        {
+                            instants.Add(fact.OccurredAt);
+                            instants.Add(window.After(fact.OccurredAt));
+                        }
                 }
             }
-            else if (requirement.MemberHomeRegions is not null)
-                foreach (var fact in MembershipTypes.SelectMany(view.Of)) instants.Add(fact.OccurredAt);
-            else
-            {
-                var window = WindowOf(requirement);
-                foreach (var fact in requirement.Events.SelectMany(view.Of))
-                {
-                    instants.Add(fact.OccurredAt);
-                    instants.Add(window.After(fact.OccurredAt));
-                }
-            }
-        }
         if (also is { } extra) instants.Add(extra);
-        return instants.Distinct().Order().ToArray();   // Distinct keeps the first of equal instants, and the sort is stable
+        return SortedOnce(instants);
+    }
+
+    /// <summary>
+    /// <paramref name="instants"/> in order, once each: of instants equal in time (written with other offsets), the
+    /// first found, so a stored change keeps the offset it always had.
+    /// </summary>
+    private static DateTimeOffset[] SortedOnce(List<DateTimeOffset> instants)
+    {
+        var found = new (DateTimeOffset At, int Order)[instants.Count];
+        for (var i = 0; i < found.Length; i++) found[i] = (instants[i], i);
+        Array.Sort(found, static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Order.CompareTo(b.Order));
+        var kept = 0;
+        for (var i = 0; i < found.Length; i++)
+            if (kept == 0 || found[kept - 1].At != found[i].At) found[kept++] = found[i];
+        var sorted = new DateTimeOffset[kept];
+        for (var i = 0; i < kept; i++) sorted[i] = found[i].At;
+        return sorted;
     }
 
     private bool Holds(View view, Requirement requirement, DateTimeOffset at)

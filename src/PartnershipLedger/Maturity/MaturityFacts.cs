@@ -101,11 +101,12 @@ public sealed class FactFields
 /// A change of one function's maturity, on one basis, at a business instant, with its cause. Stored in every
 /// <see cref="MaturityTimeline"/>, so it keeps what the reason is made of, not its words: those are rendered when read
 /// (<see cref="MaturityEvaluator.Reason"/>), from the rules' descriptions (they were about a third of a timeline's bytes).
-/// Nulls and the evidenced basis (the default) are left out of the stored JSON and read back the same.
+/// Stored as one string (<see cref="MaturityChangeJsonConverter"/>); changes stored as objects read the same.
 /// </summary>
 /// <param name="CauseEventId">The event that caused it; null when evidence expired.</param>
 /// <param name="Cause">The type of that event (evidenced changes).</param>
 /// <param name="Assessment">The self-assessment that moved it (assessed changes).</param>
+[JsonConverter(typeof(MaturityChangeJsonConverter))]
 public sealed record MaturityChange(
     BusinessFunction Function, DateTimeOffset At,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MaturityLevel? From,

@@ -50,9 +50,11 @@ public sealed class PartnershipTrendContribution
     public Dictionary<string, Contribution> Buckets { get; set; } = [];
 
     /// <summary>
-    /// Net entries per level (indexed by rank) and moves up and down, of one month of one function. Moves that are 0 are
-    /// not stored (read as 0): most months of a partnership have none.
+    /// Net entries per level (indexed by rank) and moves up and down, of one month of one function. Stored as one string
+    /// (<see cref="TrendContributionJsonConverter"/>), where moves that are 0 are left out (read as 0): most months of a
+    /// partnership have none.
     /// </summary>
+    [JsonConverter(typeof(TrendContributionJsonConverter))]
     public sealed class Contribution
     {
         public int[] Net { get; set; } = new int[4];
@@ -79,31 +81,32 @@ public sealed class PartnershipTrendContribution
     public static Dictionary<string, Contribution> Of(MaturityTimeline timeline)
     {
         var (history, endedAt) = (timeline.History, timeline.EndedAt);
-        var buckets = new Dictionary<string, Contribution>();
+        // By function and month while counting (no bucket id formatted per change); keyed by bucket id at the end.
+        var buckets = new Dictionary<(BusinessFunction Function, DateOnly Month), Contribution>();
         Contribution Bucket(BusinessFunction function, DateTimeOffset at)
         {
-            var id = MaturityTrendBucket.IdOf(function, MonthOf(at));
-            if (!buckets.TryGetValue(id, out var bucket)) buckets[id] = bucket = new Contribution();
+            var key = (function, MonthOf(at));
+            if (!buckets.TryGetValue(key, out var bucket)) buckets[key] = bucket = new Contribution();
             return bucket;
         }
-        foreach (var function in Enum.GetValues<BusinessFunction>())
+        var levels = new MaturityLevel?[Enum.GetValues<BusinessFunction>().Length];
+        foreach (var change in history)
         {
-            MaturityLevel? level = null;
-            foreach (var change in history.Where(c => c.Function == function && c.Basis == MaturityBasis.Evidenced && !(c.At >= endedAt)))
+            if (change.Basis != MaturityBasis.Evidenced || change.At >= endedAt) continue;
+            var bucket = Bucket(change.Function, change.At);
+            bucket.Net[(int)change.To]++;
+            if (change.From is { } from)
             {
-                var bucket = Bucket(function, change.At);
-                bucket.Net[(int)change.To]++;
-                if (change.From is { } from)
-                {
-                    bucket.Net[(int)from]--;
-                    if (change.To > from) bucket.Ups++;
-                    else bucket.Downs++;
-                }
-                level = change.To;
+                bucket.Net[(int)from]--;
+                if (change.To > from) bucket.Ups++;
+                else bucket.Downs++;
             }
-            if (endedAt is { } ended && level is { } last) Bucket(function, ended).Net[(int)last]--;
+            levels[(int)change.Function] = change.To;
         }
-        return buckets;
+        if (endedAt is { } ended)
+            foreach (var function in Enum.GetValues<BusinessFunction>())
+                if (levels[(int)function] is { } last) Bucket(function, ended).Net[(int)last]--;
+        return buckets.ToDictionary(pair => MaturityTrendBucket.IdOf(pair.Key.Function, pair.Key.Month), pair => pair.Value);
     }
 
     public static DateOnly MonthOf(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, 1);

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PartnershipLedger.Model;
+
+namespace PartnershipLedger.Maturity;
+
+/// <summary>
+/// The stored forms of the two small records a partnership's derived documents hold by the dozen: a timeline's
+/// changes (<see cref="MaturityChange"/>) and a trend contribution's months (<see cref="PartnershipTrendContribution.Contribution"/>).
+/// Each is stored as one string of space-separated fields rather than a JSON object: PostgreSQL parses a jsonb string
+/// several times faster than an object of numbers (every number goes through its numeric parser, every object has its keys
+/// sorted), and a rebuild or an import writes these documents for every partnership (COPYing them into jsonb was the
+/// largest single cost of a rebuild). A value that cannot be written that way (a field with a space, or empty) is
+/// stored as an object, and objects (every document stored before) read as before.
+/// </summary>
+internal static class CompactForm
+{
+    public const char Separator = ' ';
+
+    /// <summary>Marks an absent (null or empty) field in the middle of a string.</summary>
+    public const string Absent = "-";
+
+    /// <summary>Whether <paramref name="field"/> (null: absent) can stand in a compact string as itself and read back the same.</summary>
+    public static bool Fits(string? field) =>
+        field is null || (field.Length > 0 && field != Absent && !field.Any(c => c == Separator || c == '"' || c == '\\' || char.IsControl(c)));
+
+    /// <summary>Writes the fields (trailing absent ones left out) as one JSON string, as they are: <see cref="Fits"/> holds for each.</summary>
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<string?> fields)
+    {
+        var count = fields.Length;
+        while (count > 0 && fields[count - 1] is null) count--;
+        var text = new StringBuilder("\"");
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0) text.Append(Separator);
+            text.Append(fields[i] ?? Absent);
+        }
+        // Written raw: the default encoder would escape the '+' of every offset as \u002B.
+        writer.WriteRawValue(text.Append('"').ToString(), skipInputValidation: true);
+    }
+
+    /// <summary>The fields of a compact string; absent ones (marked or left out) are null.</summary>
+    public static string?[] Read(string text, int fields)
+    {
+        var parts = text.Split(Separator);
+        if (parts.Length > fields) throw new JsonException($"'{text}' has {parts.Length} fields; at most {fields} are stored.");
+        var read = new string?[fields];
+        for (var i = 0; i < parts.Length; i++) read[i] = parts[i] == Absent ? null : parts[i];
+        return read;
+    }
+
+    /// <summary>An instant as the store writes one (no fraction when it has none), which <see cref="Instant"/> reads back exactly.</summary>
+    public static string Text(DateTimeOffset instant) =>
+        instant.ToString(instant.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "O", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset Instant(string? text) =>
+        DateTimeOffset.Parse(text ?? throw new JsonException("A stored instant is missing."), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static int Number(string? text) => text is null ? 0 : int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// A <see cref="MaturityChange"/> stored as "at function from to basis causeEventId cause organization yesCount level"
+/// (enums as their numbers, as the store writes them; e.g. "2024-09-20T12:45:00+00:00 2 0 1 0 01a210dd-… AgreementSigned").
+/// </summary>
+internal sealed class MaturityChangeJsonConverter : JsonConverter<MaturityChange>
+{
+    private const int Fields = 10;
+
+    public override MaturityChange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+            return (JsonSerializer.Deserialize<StoredObject>(ref reader, options) ?? throw new JsonException("A maturity change is null.")).Change();
+        var f = CompactForm.Read(reader.GetString()!, Fields);
+        return new MaturityChange(
+            (BusinessFunction)CompactForm.Number(f[1]), CompactForm.Instant(f[0]),
+            f[2] is null ? null : (MaturityLevel)CompactForm.Number(f[2]), (MaturityLevel)CompactForm.Number(f[3]), (MaturityBasis)CompactForm.Number(f[4]),
+            f[5] is null ? null : Guid.Parse(f[5]!), f[6],
+            f[7] is null ? null : new SelfAssessed(f[7]!, f[8] ?? "", f[9] ?? ""));
+    }
+
+    public override void Write(Utf8JsonWriter writer, MaturityChange change, JsonSerializerOptions options)
+    {
+        var (organization, yesCount, level) = change.Assessment is { } by ? (by.Organization, by.YesCount, by.Level) : (null, null, null);
+        // An empty field (read back as absent) or one with a space is stored as an object.
+        if (!(CompactForm.Fits(change.Cause) && CompactForm.Fits(organization) && CompactForm.Fits(yesCount) && CompactForm.Fits(level)))
+        {
+            JsonSerializer.Serialize(writer, StoredObject.Of(change), options);
+            return;
+        }
+        CompactForm.Write(writer,
+        [
+            CompactForm.Text(change.At), CompactForm.Number((int)change.Function), change.From is { } from ? CompactForm.Number((int)from) : null,
+            CompactForm.Number((int)change.To), change.Basis == default ? null : CompactForm.Number((int)change.Basis),
+            change.CauseEventId?.ToString(), change.Cause, organization, yesCount, level,
+        ]);
+    }
+
+    /// <summary>The object form: how every change was stored before, and how one that does not fit a string still is.</summary>
+    private sealed record StoredObject(
+        BusinessFunction Function, DateTimeOffset At,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MaturityLevel? From,
+        MaturityLevel To,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] MaturityBasis Basis,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? CauseEventId,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cause,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SelfAssessed? Assessment)
+    {
+        public MaturityChange Change() => new(Function, At, From, To, Basis, CauseEventId, Cause, Assessment);
+
+        public static StoredObject Of(MaturityChange change) =>
+            new(change.Function, change.At, change.From, change.To, change.Basis, change.CauseEventId, change.Cause, change.Assessment);
+    }
+}
+
+/// <summary>A month's <see cref="PartnershipTrendContribution.Contribution"/> stored as "net0 net1 net2 net3 ups downs" (moves that are 0 left out at the end).</summary>
+internal sealed class TrendContributionJsonConverter : JsonConverter<PartnershipTrendContribution.Contribution>
+{
+    public override PartnershipTrendContribution.Contribution Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            var stored = JsonSerializer.Deserialize<StoredObject>(ref reader, options) ?? throw new JsonException("A trend contribution is null.");
+            return new PartnershipTrendContribution.Contribution { Net = stored.Net ?? new int[4], Ups = stored.Ups, Downs = stored.Downs };
+        }
+        var f = CompactForm.Read(reader.GetString()!, 6);
+        return new PartnershipTrendContribution.Contribution
+        {
+            Net = [CompactForm.Number(f[0]), CompactForm.Number(f[1]), CompactForm.Number(f[2]), CompactForm.Number(f[3])],
+            Ups = CompactForm.Number(f[4]),
+            Downs = CompactForm.Number(f[5]),
+        };
+    }
+
+    public override void Write(Utf8JsonWriter writer, PartnershipTrendContribution.Contribution value, JsonSerializerOptions options)
+    {
+        if (value.Net.Length != 4)
+        {
+            JsonSerializer.Serialize(writer, new StoredObject(value.Net, value.Ups, value.Downs), options);
+            return;
+        }
+        string? Move(int count) => count == 0 ? null : CompactForm.Number(count);
+        CompactForm.Write(writer,
+            [CompactForm.Number(value.Net[0]), CompactForm.Number(value.Net[1]), CompactForm.Number(value.Net[2]), CompactForm.Number(value.Net[3]), Move(value.Ups), Move(value.Downs)]);
+    }
+
+    /// <summary>The object form every contribution was stored in before.</summary>
+    private sealed record StoredObject(int[]? Net, int Ups, int Downs);
+}

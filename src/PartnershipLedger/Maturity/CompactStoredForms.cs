@@ -7,13 +7,14 @@ using PartnershipLedger.Model;
 namespace PartnershipLedger.Maturity;
 
 /// <summary>
-/// The stored forms of the two small records a partnership's derived documents hold by the dozen: a timeline's
-/// changes (<see cref="MaturityChange"/>) and a trend contribution's months (<see cref="PartnershipTrendContribution.Contribution"/>).
-/// Each is stored as one string of space-separated fields rather than a JSON object: PostgreSQL parses a jsonb string
-/// several times faster than an object of numbers (every number goes through its numeric parser, every object has its keys
-/// sorted), and a rebuild or an import writes these documents for every partnership (COPYing them into jsonb was the
-/// largest single cost of a rebuild). A value that cannot be written that way (a field with a space, or empty) is
-/// stored as an object, and objects (every document stored before) read as before.
+/// The stored forms of the small records a partnership's derived documents hold by the dozen: a timeline's changes
+/// (<see cref="MaturityChange"/>) and a trend contribution's months (<see cref="PartnershipTrendContribution.Contribution"/>)
+/// are each one string of space-separated fields, a maturity document's facts (<see cref="MaturityFact"/>) arrays, rather
+/// than JSON objects. PostgreSQL parses a jsonb string several times faster than an object of numbers (every number goes
+/// through its numeric parser, every object has its keys sorted), and a rebuild or an import writes these documents for
+/// every partnership: COPYing them into jsonb is the largest single cost of a rebuild. A change or contribution that
+/// cannot be written as a string (a field with a space, or empty) is stored as an object, and objects (every document
+/// stored before) read as before.
 /// </summary>
 internal static class CompactForm
 {
@@ -150,4 +151,50 @@ internal sealed class TrendContributionJsonConverter : JsonConverter<Partnership
 
     /// <summary>The object form every contribution was stored in before.</summary>
     private sealed record StoredObject(int[]? Net, int Ups, int Downs);
+}
+
+/// <summary>
+/// A <see cref="MaturityFact"/> stored as [eventId, type, occurredAt, recordedAt, data] with its retraction's instant
+/// last when retracted: its fields' names, repeated in every fact, were a fifth of a maturity document.
+/// </summary>
+internal sealed class MaturityFactJsonConverter : JsonConverter<MaturityFact>
+{
+    public override MaturityFact Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            var stored = JsonSerializer.Deserialize<StoredObject>(ref reader, options) ?? throw new JsonException("A maturity fact is null.");
+            return new MaturityFact(stored.EventId, stored.Type, stored.OccurredAt, stored.RecordedAt, stored.Data) { RetractedAt = stored.RetractedAt };
+        }
+        var eventId = Next(ref reader).GetGuid();
+        var type = Next(ref reader).GetString() ?? throw new JsonException("A maturity fact has no type.");
+        var occurredAt = Next(ref reader).GetDateTimeOffset();
+        var recordedAt = Next(ref reader).GetDateTimeOffset();
+        Next(ref reader);
+        var data = JsonElement.ParseValue(ref reader);
+        DateTimeOffset? retractedAt = Next(ref reader).TokenType == JsonTokenType.EndArray ? null : reader.GetDateTimeOffset();
+        if (retractedAt is not null && Next(ref reader).TokenType != JsonTokenType.EndArray) throw new JsonException("A maturity fact has at most 6 fields.");
+        return new MaturityFact(eventId, type, occurredAt, recordedAt, data) { RetractedAt = retractedAt };
+    }
+
+    private static ref Utf8JsonReader Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read()) throw new JsonException("A maturity fact ends early.");
+        return ref reader;
+    }
+
+    public override void Write(Utf8JsonWriter writer, MaturityFact fact, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(fact.EventId);
+        writer.WriteStringValue(fact.Type);
+        writer.WriteStringValue(fact.OccurredAt);
+        writer.WriteStringValue(fact.RecordedAt);
+        fact.Data.WriteTo(writer);
+        if (fact.RetractedAt is { } retractedAt) writer.WriteStringValue(retractedAt);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>The object form every fact was stored in before.</summary>
+    private sealed record StoredObject(Guid EventId, string Type, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, JsonElement Data, DateTimeOffset? RetractedAt);
 }

@@ -10,8 +10,9 @@ namespace PartnershipLedger.Maturity;
 /// <summary>
 /// One recorded event of a partnership as maturity needs it: its type, both clocks, the fields maturity reads
 /// (<see cref="FactFields"/>: camelCase JSON, enum values as in the API) and, once retracted, when the retraction was
-/// recorded.
+/// recorded. Stored as an array (<see cref="MaturityFactJsonConverter"/>); facts stored as objects read the same.
 /// </summary>
+[JsonConverter(typeof(MaturityFactJsonConverter))]
 public sealed record MaturityFact(Guid EventId, string Type, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, JsonElement Data)
 {
     /// <summary>System time at which a retraction of this fact was recorded; null while it stands.</summary>

@@ -62,6 +62,28 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
     }
 
     [Fact]
+    public void Maturity_facts_stored_as_objects_read_as_facts_stored_as_arrays()
+    {
+        var stored = Read<PartnershipMaturity>(
+            """{"Id":"01a21068-b579-7521-8083-cc2f541a91be","Facts":[{"Data":{"inPerson":true},"Type":"PartnerMeetingHeld","EventId":"01a21068-bccd-7517-8586-03e938265837","OccurredAt":"2024-05-24T16:00:00+00:00","RecordedAt":"2026-11-25T04:01:50.62166+00:00"},{"Data":{},"Type":"LeadShared","EventId":"01a21068-bccd-7517-8586-03e938265838","OccurredAt":"2024-06-24T16:30:00+02:00","RecordedAt":"2026-11-25T04:01:50.62166+00:00","RetractedAt":"2026-11-26T08:00:00+00:00"}]}""");
+
+        var written = Serializer.ToJson(stored);
+        var again = Read<PartnershipMaturity>(written);
+
+        Assert.Contains("""["01a21068-bccd-7517-8586-03e938265837","PartnerMeetingHeld","2024-05-24T16:00:00+00:00","2026-11-25T04:01:50.62166+00:00",{"inPerson":true}]""", written);
+        Assert.Equal(2, again.Facts.Count);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal((stored.Facts[i].EventId, stored.Facts[i].Type, stored.Facts[i].OccurredAt, stored.Facts[i].RecordedAt, stored.Facts[i].RetractedAt),
+                (again.Facts[i].EventId, again.Facts[i].Type, again.Facts[i].OccurredAt, again.Facts[i].RecordedAt, again.Facts[i].RetractedAt));
+            Assert.Equal(stored.Facts[i].Data.GetRawText(), again.Facts[i].Data.GetRawText());
+        }
+        Assert.Null(again.Facts[0].RetractedAt);
+        Assert.Equal(TimeSpan.FromHours(2), again.Facts[1].OccurredAt.Offset);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero), again.Facts[1].RetractedAt);
+    }
+
+    [Fact]
     public void A_trend_contribution_stored_as_objects_with_zero_moves_and_IsZero_reads_as_one_stored_as_strings()
     {
         var stored = Read<PartnershipTrendContribution>(

@@ -26,12 +26,12 @@ public sealed class Partnership : Access.IHasMembers
     public Dictionary<Guid, DateTimeOffset> JointPlans { get; set; } = [];
     public Dictionary<Guid, SupportCase> SupportCases { get; set; } = [];
 
-    /// <summary>A remembered event; its subject (the lead, agreement... it is about) and retraction are stored only when set: most facts have neither.</summary>
-    public sealed record Fact(
-        string Type,
-        DateTimeOffset OccurredAt,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] Guid? Subject,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Retracted = false);
+    /// <summary>
+    /// A remembered event: what it was, when, the lead, agreement... it is about (most facts have none), and whether it was
+    /// retracted. Stored as one string (<see cref="PartnershipFactJsonConverter"/>).
+    /// </summary>
+    [JsonConverter(typeof(PartnershipFactJsonConverter))]
+    public sealed record Fact(string Type, DateTimeOffset OccurredAt, Guid? Subject, bool Retracted = false);
 
     public sealed record Lead(Guid FromOrganizationId, Guid ToOrganizationId, DateTimeOffset SharedAt, LeadStatus Status, List<StageChange> Stages)
     {

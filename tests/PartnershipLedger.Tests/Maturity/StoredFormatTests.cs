@@ -105,6 +105,24 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
     }
 
     [Fact]
+    public void A_decision_states_facts_stored_as_objects_read_as_facts_stored_as_strings()
+    {
+        var (lead, acceptance, plan) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var state = Read<Partnership>(
+            """{"Id":"PARTNERSHIP","Facts":{"LEAD":{"Type":"LeadShared","OccurredAt":"2024-11-05T08:30:00+00:00"},"ACCEPTANCE":{"Type":"LeadAccepted","OccurredAt":"2024-12-30T09:00:00.5+01:00","Subject":"LEAD"},"PLAN":{"Type":"JointPlanCreated","OccurredAt":"2024-08-07T08:15:00+00:00","Retracted":true}}}"""
+                .Replace("PARTNERSHIP", Guid.NewGuid().ToString()).Replace("ACCEPTANCE", acceptance.ToString()).Replace("LEAD", lead.ToString()).Replace("PLAN", plan.ToString()));
+
+        var written = Serializer.ToJson(state);
+        var again = Read<Partnership>(written);
+
+        Assert.Equal(state.Facts, again.Facts);
+        Assert.Equal(new Partnership.Fact("LeadAccepted", new DateTimeOffset(2024, 12, 30, 9, 0, 0, 500, TimeSpan.FromHours(1)), lead), again.Facts[acceptance]);
+        Assert.True(again.Facts[plan].Retracted);
+        Assert.Contains($"\"{lead}\":\"LeadShared 2024-11-05T08:30:00+00:00\"", written);
+        Assert.Contains($"\"{plan}\":\"JointPlanCreated 2024-08-07T08:15:00+00:00 - retracted\"", written);
+    }
+
+    [Fact]
     public void An_agreement_stored_before_its_expiry_was_kept_never_expires_until_a_rebuild()
     {
         var agreementId = Guid.NewGuid();

@@ -149,7 +149,10 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
         private Dictionary<MaturityFact, DateTimeOffset>? expiries;
 
-        /// <summary>When a signed agreement of this view stops being in force by expiry; null for other facts and agreements that do not expire.</summary>
+        /// <summary>
+        /// When a signed agreement of this view (a fact of its own, found by reference) stops being in force by expiry; null
+        /// for other facts and agreements that do not expire.
+        /// </summary>
         public DateTimeOffset? ExpiresAt(MaturityFact fact)
         {
             if (fact.Type != nameof(AgreementSigned)) return null;
@@ -307,9 +310,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
     private IEnumerable<MaturityChange> AssessedHistory(View view, BusinessFunction function)
     {
-        var key = FunctionKey(function);
-        var assessments = view.Of(nameof(SelfAssessmentRecorded))
-            .Where(fact => fact.Data.TryGetProperty("function", out var of) && of.ValueKind == System.Text.Json.JsonValueKind.String && of.ValueEquals(key))
+        var assessments = view.Of(nameof(SelfAssessmentRecorded)).Where(fact => IsAssessmentOf(fact, function))
             .OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).ToList();
         MaturityLevel? current = null;
         foreach (var assessment in assessments)
@@ -330,6 +331,10 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         assessments.Where(fact => fact.OccurredAt <= at).GroupBy(fact => fact.Id("organizationId"))
             .Select(member => member.OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).Last());
 
+    /// <summary>Whether a self-assessment fact assesses <paramref name="function"/> (compared where it is stored, no string made).</summary>
+    public static bool IsAssessmentOf(MaturityFact assessment, BusinessFunction function) =>
+        assessment.Data.TryGetProperty("function", out var of) && of.ValueKind == System.Text.Json.JsonValueKind.String && of.ValueEquals(FunctionKey(function));
+
     /// <summary>A function's key in the model, rules and stored facts (GEOGRAPHY): worked out once per function.</summary>
     public static string FunctionKey(BusinessFunction function) => FunctionKeys[function];
 
@@ -344,8 +349,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         for (var r = 0; r < rules.Count; r++)
             for (var q = 0; q < rules[r].Requirements.Count; q++)
             {
-                var requirement = rules[r].Requirements[q];
-                IReadOnlyList<string> read = requirement.AgreementsInForce is not null ? AgreementTypes : requirement.MemberHomeRegions is not null ? MembershipTypes : requirement.Events;
+                var read = TypesRead(rules[r].Requirements[q]);
                 for (var t = 0; t < read.Count; t++)
                     if (!types.Contains(read[t])) types.Add(read[t]);
             }
@@ -354,13 +358,16 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         return facts;
     }
 
+    /// <summary>The types of the facts a requirement reads: agreements', membership's, or its own events'.</summary>
+    private static IReadOnlyList<string> TypesRead(Requirement requirement) =>
+        requirement.AgreementsInForce is not null ? AgreementTypes : requirement.MemberHomeRegions is not null ? MembershipTypes : requirement.Events;
+
     private static readonly string[] AgreementTypes = [nameof(AgreementSigned), nameof(AgreementReviewed), nameof(AgreementTerminated)];
     private static readonly string[] MembershipTypes = [nameof(PartnershipFormed), nameof(MemberJoined), nameof(MemberLeft)];
 
     /// <summary>
     /// Every instant at which some requirement of the function may start or stop holding (and <paramref name="also"/>),
-    /// in order, once each. Of instants equal in time but written with other offsets, the first found is kept (as a
-    /// sorted set kept it), so a change is stored with the offset it always had.
+    /// in order, once each (<see cref="SortedOnce"/>).
     /// </summary>
     private DateTimeOffset[] CandidateInstants(View view, BusinessFunction function, DateTimeOffset? also = null)
     {
@@ -370,31 +377,17 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             for (var q = 0; q < rules[r].Requirements.Count; q++)
             {
                 var requirement = rules[r].Requirements[q];
-                if (requirement.AgreementsInForce is { } inForce)
-                {
-                    foreach (var type in AgreementTypes)
-                        foreach (var fact in view.Of(type))
-                        {
-                            instants.Add(fact.OccurredAt);
-                            if (inForce.ReviewedWithin is { } within && fact.Type != nameof(AgreementTerminated)) instants.Add(within.After(fact.OccurredAt));
-                            if (view.ExpiresAt(fact) is { } expiry) instants.Add(expiry);
-                        }
-                }
-                else if (requirement.MemberHomeRegions is not null)
-                {
-                    foreach (var type in MembershipTypes)
-                        foreach (var fact in view.Of(type)) instants.Add(fact.OccurredAt);
-                }
-                else
-                {
-                    var window = WindowOf(requirement);
-                    for (var e = 0; e < requirement.Events.Count; e++)
-                        foreach (var fact in view.Of(requirement.Events[e]))
-                        {
-                            instants.Add(fact.OccurredAt);
-                            instants.Add(window.After(fact.OccurredAt));
-                        }
-                }
+                var read = TypesRead(requirement);
+                var window = requirement.AgreementsInForce is null && requirement.MemberHomeRegions is null ? WindowOf(requirement) : (Period?)null;
+                for (var t = 0; t < read.Count; t++)
+                    foreach (var fact in view.Of(read[t]))
+                    {
+                        instants.Add(fact.OccurredAt);
+                        if (window is { } counted) instants.Add(counted.After(fact.OccurredAt));   // it leaves the requirement's window
+                        if (requirement.AgreementsInForce is not { } inForce) continue;
+                        if (inForce.ReviewedWithin is { } within && fact.Type != nameof(AgreementTerminated)) instants.Add(within.After(fact.OccurredAt));
+                        if (view.ExpiresAt(fact) is { } expiry) instants.Add(expiry);
+                    }
             }
         if (also is { } extra) instants.Add(extra);
         return SortedOnce(instants);

@@ -16,7 +16,6 @@ namespace PartnershipLedger.Maturity;
 public sealed record MaturityFact(Guid EventId, string Type, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, JsonElement Data)
 {
     /// <summary>System time at which a retraction of this fact was recorded; null while it stands.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? RetractedAt { get; set; }
 
     /// <summary>Whether the ledger counted this fact at system time <paramref name="knownAt"/> (null: now).</summary>
@@ -36,7 +35,6 @@ public sealed record MaturityFact(Guid EventId, string Type, DateTimeOffset Occu
     /// </summary>
     public static DateTimeOffset AsStored(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % 10));
 
-    [JsonIgnore]
     public MaturityLevel? Level => Data.TryGetProperty("level", out var level) && Enum.TryParse<MaturityLevel>(level.GetString(), ignoreCase: true, out var parsed) ? parsed : null;
 }
 
@@ -109,13 +107,8 @@ public sealed class FactFields
 /// <param name="Assessment">The self-assessment that moved it (assessed changes).</param>
 [JsonConverter(typeof(MaturityChangeJsonConverter))]
 public sealed record MaturityChange(
-    BusinessFunction Function, DateTimeOffset At,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MaturityLevel? From,
-    MaturityLevel To,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] MaturityBasis Basis,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? CauseEventId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cause = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SelfAssessed? Assessment = null);
+    BusinessFunction Function, DateTimeOffset At, MaturityLevel? From, MaturityLevel To, MaturityBasis Basis, Guid? CauseEventId,
+    string? Cause = null, SelfAssessed? Assessment = null);
 
 /// <summary>A member's self-assessment as an assessed change cites it: who, how many yes answers, the level it gave.</summary>
 public sealed record SelfAssessed(string Organization, string YesCount, string Level);

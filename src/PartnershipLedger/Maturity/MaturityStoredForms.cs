@@ -7,7 +7,8 @@ namespace PartnershipLedger.Maturity;
 
 /// <summary>
 /// A <see cref="MaturityChange"/> stored as "at function from to basis causeEventId cause organization yesCount level"
-/// (enums as their numbers, as the store writes them; e.g. "2024-09-20T12:45:00+00:00 2 0 1 0 01a210dd-… AgreementSigned").
+/// (enums as their numbers, as the store writes them; absent fields "-", trailing ones left out; e.g.
+/// "2024-09-20T12:45:00+00:00 2 0 1 - 01a210dd-… AgreementSigned", an evidenced rise caused by a signed agreement).
 /// </summary>
 internal sealed class MaturityChangeJsonConverter : JsonConverter<MaturityChange>
 {
@@ -28,8 +29,10 @@ internal sealed class MaturityChangeJsonConverter : JsonConverter<MaturityChange
     public override void Write(Utf8JsonWriter writer, MaturityChange change, JsonSerializerOptions options)
     {
         var (organization, yesCount, level) = change.Assessment is { } by ? (by.Organization, by.YesCount, by.Level) : (null, null, null);
-        // An empty field (read back as absent) or one with a space is stored as an object.
-        if (!(CompactForm.Fits(change.Cause) && CompactForm.Fits(organization) && CompactForm.Fits(yesCount) && CompactForm.Fits(level)))
+        // A field the string cannot hold as it is (see CompactForm.Fits), or an assessment missing one, is stored as an object.
+        var fits = CompactForm.Fits(change.Cause) && CompactForm.Fits(organization) && CompactForm.Fits(yesCount) && CompactForm.Fits(level)
+                   && (change.Assessment is null || organization is not null && yesCount is not null && level is not null);
+        if (!fits)
         {
             JsonSerializer.Serialize(writer, StoredObject.Of(change), options);
             return;
@@ -80,7 +83,7 @@ internal sealed class TrendContributionJsonConverter : JsonConverter<Partnership
 
     public override void Write(Utf8JsonWriter writer, PartnershipTrendContribution.Contribution value, JsonSerializerOptions options)
     {
-        if (value.Net.Length != 4)
+        if (value.Net is not { Length: 4 })
         {
             JsonSerializer.Serialize(writer, new StoredObject(value.Net, value.Ups, value.Downs), options);
             return;

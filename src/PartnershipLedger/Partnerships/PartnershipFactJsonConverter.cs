@@ -21,6 +21,7 @@ internal sealed class PartnershipFactJsonConverter : JsonConverter<Partnership.F
             return new Partnership.Fact(stored.Type, stored.OccurredAt, stored.Subject, stored.Retracted);
         }
         var f = CompactForm.Read(reader.GetString()!, 4);
+        if (f[3] is not (null or Retracted)) throw new JsonException($"A fact's last field is '{Retracted}' or nothing, not '{f[3]}'.");
         return new Partnership.Fact(f[0] ?? throw new JsonException("A fact has no type."), CompactForm.Instant(f[1]),
             f[2] is null ? null : Guid.Parse(f[2]!), f[3] == Retracted);
     }

@@ -19,9 +19,12 @@ internal static class CompactForm
     /// <summary>Marks an absent (null or empty) field in the middle of a string.</summary>
     public const string Absent = "-";
 
-    /// <summary>Whether <paramref name="field"/> (null: absent) can stand in a compact string as itself and read back the same.</summary>
+    /// <summary>
+    /// Whether <paramref name="field"/> (null: absent) can stand in a compact string as itself and read back the same:
+    /// not empty, not the absent marker, without the separator, quotes, backslashes, control characters or surrogates.
+    /// </summary>
     public static bool Fits(string? field) =>
-        field is null || (field.Length > 0 && field != Absent && !field.Any(c => c == Separator || c == '"' || c == '\\' || char.IsControl(c)));
+        field is null || (field.Length > 0 && field != Absent && !field.Any(c => c == Separator || c == '"' || c == '\\' || char.IsControl(c) || char.IsSurrogate(c)));
 
     /// <summary>Writes the fields (trailing absent ones left out) as one JSON string, as they are: <see cref="Fits"/> holds for each.</summary>
     public static void Write(Utf8JsonWriter writer, ReadOnlySpan<string?> fields)

@@ -49,6 +49,7 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
             new(BusinessFunction.LeadsAndPipeline, at, null, MaturityLevel.Reactive, MaturityBasis.Evidenced, Guid.NewGuid(), "Lead shared"),
             new(BusinessFunction.LeadsAndPipeline, at, null, MaturityLevel.Reactive, MaturityBasis.Assessed, Guid.NewGuid(), Assessment: new SelfAssessed("org", "", "BASIC")),
             new(BusinessFunction.LeadsAndPipeline, at, null, MaturityLevel.Reactive, MaturityBasis.Evidenced, Guid.NewGuid(), "-"),
+            new(BusinessFunction.LeadsAndPipeline, at, null, MaturityLevel.Reactive, MaturityBasis.Assessed, Guid.NewGuid(), Assessment: new SelfAssessed(null!, "4", "BASIC")),
         ];
         var timeline = new MaturityTimeline { Id = Guid.NewGuid(), History = [.. changes] };
 
@@ -102,6 +103,13 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
         })).Buckets["AGREEMENT:2027-05"];
         Assert.Equal([1, 0, 0, -1], downOnly.Net);
         Assert.Equal((0, 1), (downOnly.Ups, downOnly.Downs));
+        // Not four net counts: stored as an object, read back as it was.
+        var odd = Read<PartnershipTrendContribution>(Serializer.ToJson(new PartnershipTrendContribution
+        {
+            Id = Guid.NewGuid(), Buckets = { ["GEOGRAPHY:2027-05"] = new() { Net = [1, 2, 3, 4, 5], Ups = 2 } },
+        })).Buckets["GEOGRAPHY:2027-05"];
+        Assert.Equal([1, 2, 3, 4, 5], odd.Net);
+        Assert.Equal(2, odd.Ups);
     }
 
     [Fact]

@@ -72,13 +72,13 @@ public sealed class EventStoreCopy(DocumentStore store, NpgsqlConnection connect
     /// <summary>The event's data as Marten stores it.</summary>
     public string Serialize(object data) => serializer.ToJson(data);
 
-    /// <summary>The type column of an event type (Marten's alias, e.g. lead_shared).</summary>
-    public string AliasOf(Type eventType) => EventType(eventType).Alias;
-
-    /// <summary>One mt_events row: the event as Marten would store it, its data serialized by <see cref="Serialize"/>.</summary>
-    public void WriteEvent(NpgsqlBinaryImporter writer, IEvent e, string dataJson, ImportedEventStamp stamp)
+    /// <summary>
+    /// One mt_events row: the event as Marten would store it, of <paramref name="type"/> (<see cref="EventTypeOf"/>), its
+    /// data serialized by <see cref="Serialize"/>.
+    /// </summary>
+    public void WriteEvent(NpgsqlBinaryImporter writer, IEvent e, (string Alias, string DotNetType) type, string dataJson, ImportedEventStamp stamp)
     {
-        var (alias, dotNetType) = EventType(e.EventType);
+        var (alias, dotNetType) = type;
         writer.StartRow();
         writer.Write(e.Sequence, NpgsqlDbType.Bigint);
         writer.Write(e.Id, NpgsqlDbType.Uuid);
@@ -97,7 +97,8 @@ public sealed class EventStoreCopy(DocumentStore store, NpgsqlConnection connect
         writer.Write(false, NpgsqlDbType.Boolean);
     }
 
-    private (string Alias, string DotNetType) EventType(Type type)
+    /// <summary>An event type's type column (Marten's alias, e.g. lead_shared) and .NET type column, looked up once per type.</summary>
+    public (string Alias, string DotNetType) EventTypeOf(Type type)
     {
         if (eventTypes.TryGetValue(type, out var known)) return known;
         var mapping = store.Events.EventMappingFor(type);

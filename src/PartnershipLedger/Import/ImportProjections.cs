@@ -196,9 +196,7 @@ public sealed class ImportProjections : IAsyncDisposable
     {
         // Abandoned (a refused record, a failure, a cancelled wait): the writer threads stop at once, nothing more is
         // written. After a finish they are done already, and stopping them changes nothing.
-        writers.Stop();
-        if (!finished.IsAddingCompleted) finished.CompleteAdding();
-        await writers.WaitQuietlyAsync();
+        await writers.StopAsync();
         try
         {
             await copy.DisposeAsync();

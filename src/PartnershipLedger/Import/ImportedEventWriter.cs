@@ -64,21 +64,17 @@ public sealed class ImportedEventWriter : IDisposable
             foreach (var (line, e, recordedFor) in events)
             {
                 var json = copy.Serialize(e.Data);
+                var type = copy.EventTypeOf(e.EventType);
                 var stamp = previous[e.StreamId] = ImportedEventMetadata.Stamp(
-                    importer, correlationId, line, recordedFor, e, copy.AliasOf(e.EventType), json, previous.GetValueOrDefault(e.StreamId));
-                copy.WriteEvent(rows, e, json, stamp);
+                    importer, correlationId, line, recordedFor, e, type.Alias, json, previous.GetValueOrDefault(e.StreamId));
+                copy.WriteEvent(rows, e, type, json, stamp);
             }
     }
 
     /// <summary>Stops the thread (a refused record: nothing more is written; the caller's transaction rolls the COPY back).</summary>
     public void Dispose()
     {
-        if (!decided.IsAddingCompleted)
-        {
-            writer.Stop();
-            decided.CompleteAdding();
-        }
-        writer.WaitQuietlyAsync().GetAwaiter().GetResult();
+        writer.StopAsync().GetAwaiter().GetResult();
         try
         {
             rows.Dispose();   // without Complete: cancels the COPY

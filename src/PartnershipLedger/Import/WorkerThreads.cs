@@ -66,9 +66,13 @@ public sealed class WorkerThreads : IDisposable
         }
     }
 
-    /// <summary>Waits for every thread, whatever became of them: for a caller whose own exception is the one that matters.</summary>
-    public async Task WaitQuietlyAsync()
+    /// <summary>
+    /// Abandons the work (<see cref="Stop"/>) and waits for every thread, whatever became of them: for a caller that is
+    /// giving up, or is done and releasing them, whose own exception (if any) is the one that matters.
+    /// </summary>
+    public async Task StopAsync()
     {
+        Stop();
         try { await Task.WhenAll(threads); }
         catch { /* reported by Wait, or superseded by the caller's own exception */ }
     }

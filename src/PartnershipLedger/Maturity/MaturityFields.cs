@@ -48,7 +48,7 @@ public static class MaturityFields
             var evaluator = context.RequestServices!.GetRequiredService<MaturityEvaluator>();
             if (knownAt is not null) return MaturityTimeline.FromFacts(document, evaluator, knownAt);
             // Derived once per request when the stored history was not current: the request's other fields take it too.
-            if (!document.HasHistory) document.UseHistory(evaluator.History(document).ToList());
+            if (!document.HasHistory) document.DeriveHistory(evaluator);
             return MaturityTimeline.Of(document, evaluator);
         });
 

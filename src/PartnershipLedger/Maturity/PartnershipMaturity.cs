@@ -37,14 +37,17 @@ public sealed class PartnershipMaturity
     /// loader, <see cref="MaturityTimeline.LoadDocumentsAsync"/>, sets it from a current timeline); otherwise it is empty.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public List<MaturityChange> History { get; set; } = [];
+    public List<MaturityChange> History { get; private set; } = [];
 
     /// <summary>Whether <see cref="History"/> holds the history of these facts under today's rules (derived, or its stored timeline).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool HasHistory { get; set; }
+    public bool HasHistory { get; private set; }
 
     /// <summary>Takes <paramref name="history"/> as the history of these facts under today's rules (derived, or its current stored timeline).</summary>
     public void UseHistory(List<MaturityChange> history) => (History, HasHistory) = (history, true);
+
+    /// <summary>Derives the history of these facts under <paramref name="evaluator"/>'s rules and takes it (<see cref="UseHistory"/>).</summary>
+    public void DeriveHistory(MaturityEvaluator evaluator) => UseHistory(evaluator.History(this).ToList());
 
     public sealed record MemberProfile(string HomeRegion, List<PartnerType> PartnerTypes);
 

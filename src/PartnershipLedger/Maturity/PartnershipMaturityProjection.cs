@@ -21,7 +21,7 @@ public sealed class PartnershipMaturityProjection(MaturityEvaluator evaluator) :
     {
         foreach (var member in document.MemberIds.Where(id => !document.Profiles.ContainsKey(id) && organizations.ContainsKey(id)))
             document.Profiles[member] = new PartnershipMaturity.MemberProfile(organizations[member].HomeRegion, organizations[member].PartnerTypes.ToList());
-        document.UseHistory(evaluator.History(document).ToList());
+        document.DeriveHistory(evaluator);
     }
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)

@@ -58,10 +58,9 @@ public sealed class PartnershipTrendContribution
     public sealed class Contribution
     {
         public int[] Net { get; set; } = new int[4];
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int Ups { get; set; }
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int Downs { get; set; }
+        public int Ups { get; set; }
+        public int Downs { get; set; }
 
-        [JsonIgnore]
         public bool IsZero => Net.All(n => n == 0) && Ups == 0 && Downs == 0;
 
         /// <summary>Adds <paramref name="other"/> (or subtracts it, with <paramref name="sign"/> -1).</summary>

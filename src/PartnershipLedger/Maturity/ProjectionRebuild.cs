@@ -62,9 +62,11 @@ public static class ProjectionRebuild
 
     /// <summary>
     /// Rebuilds every projection's documents in one sequential read of the events, folding them in memory with the
-    /// projections' own code (as an import does) and writing each partnership's documents (by binary COPY, on another
-    /// thread and connection) once its last event is folded: no pass per projection, memory for the partnerships under way
-    /// only. The old documents are deleted and the new ones committed in one transaction. For the command line (ops/run -- rebuild): the API's async daemon must not run meanwhile.
+    /// projections' own code (as an import does) and writing each partnership's documents once its last event is folded
+    /// (<see cref="ImportProjections"/>: one thread derives and serializes them, another COPYs them on a connection of its
+    /// own): no pass per projection, memory for the partnerships under way only. The old documents are deleted and the new
+    /// ones committed in one transaction. For the command line (ops/run -- rebuild): the API's async daemon must not run
+    /// meanwhile.
     /// </summary>
     public static async Task<long> RebuildInMemoryAsync(DocumentStore store, MaturityEvaluator evaluator, IProgress<LedgerProgress>? progress, CancellationToken cancellation)
     {
@@ -77,9 +79,7 @@ public static class ProjectionRebuild
         // One snapshot for the highest sequence, the streams' versions and the events: a command recorded meanwhile is in
         // none of them, rather than in the events but not in the versions.
         await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation);
-        long highest;
-        await using (var max = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {DocumentTables.Events(store)}", connection, snapshot))
-            highest = (long)(await max.ExecuteScalarAsync(cancellation))!;
+        var highest = await HighestSequenceAsync(store, connection, snapshot, cancellation);
         // Each stream's last version: a partnership's documents are written (by another thread) once its last event is folded.
         var lastVersions = new Dictionary<Guid, long>();
         await using (var streams = new NpgsqlCommand($"select id, version from {DocumentTables.Streams(store)}", connection, snapshot))
@@ -118,7 +118,12 @@ public static class ProjectionRebuild
     {
         await using var connection = ((DocumentStore)store).Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {DocumentTables.Events(store)}", connection);
+        return await HighestSequenceAsync(store, connection, null, cancellation);
+    }
+
+    private static async Task<long> HighestSequenceAsync(IDocumentStore store, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {DocumentTables.Events(store)}", connection, transaction);
         return (long)(await command.ExecuteScalarAsync(cancellation))!;
     }
 }

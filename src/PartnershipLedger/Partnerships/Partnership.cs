@@ -48,7 +48,7 @@ public sealed class Partnership : Access.IHasMembers
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ExpiresOn = null)
     {
         /// <summary>Whether it was terminated at or before <paramref name="instant"/> (a termination of unknown date: yes).</summary>
-        public bool TerminatedBy(DateTimeOffset instant) => Terminated && (TerminatedAt is not { } at || at <= instant);
+        private bool TerminatedBy(DateTimeOffset instant) => Terminated && (TerminatedAt is not { } at || at <= instant);
 
         /// <summary>Whether it is in force at <paramref name="instant"/>: neither terminated by then nor expired.</summary>
         public bool InForceAt(DateTimeOffset instant) => !TerminatedBy(instant) && !ExpiredBy(instant);

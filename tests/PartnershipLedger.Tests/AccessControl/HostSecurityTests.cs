@@ -53,58 +53,44 @@ public sealed class HostSecurityTests(AppFixture fixture) : IntegrationContext(f
     [Fact]
     public async Task Development_writes_a_working_admin_token_to_the_dev_token_file_and_reuses_it()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"dev-token-{Guid.NewGuid():N}");
-        try
+        var file = TemporaryFile("");
+        string first;
+        await using (var host = await AppFixture.StartAsync(("Auth:DevTokenFile", file)))
         {
-            string first;
-            await using (var host = await AppFixture.StartAsync(("Auth:DevTokenFile", file)))
+            first = await ReadWhenWrittenAsync(file);
+            var result = await host.Scenario(s =>
             {
-                first = await ReadWhenWrittenAsync(file);
-                var result = await host.Scenario(s =>
-                {
-                    s.Post.Json(new { query = "{ me { user role } }" }).ToUrl("/graphql");
-                    s.WithBearerToken(first);
-                });
-                Assert.Contains("\"role\":\"ADMIN\"", await result.ReadAsTextAsync());
-            }
-            // Tokens are signed with a per-process key in these tests, so a second start cannot trust the first token: it issues a new one.
-            await using (await AppFixture.StartAsync(("Auth:DevTokenFile", file)))
-            {
-                var deadline = DateTime.UtcNow.AddSeconds(30);
-                while ((await File.ReadAllTextAsync(file)).Trim() == first && DateTime.UtcNow < deadline) await Task.Delay(100);
-                Assert.NotEqual(first, (await File.ReadAllTextAsync(file)).Trim());
-            }
+                s.Post.Json(new { query = "{ me { user role } }" }).ToUrl("/graphql");
+                s.WithBearerToken(first);
+            });
+            Assert.Contains("\"role\":\"ADMIN\"", await result.ReadAsTextAsync());
         }
-        finally
+        // Tokens are signed with a per-process key in these tests, so a second start cannot trust the first token: it issues a new one.
+        await using (await AppFixture.StartAsync(("Auth:DevTokenFile", file)))
         {
-            File.Delete(file);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while ((await File.ReadAllTextAsync(file)).Trim() == first && DateTime.UtcNow < deadline) await Task.Delay(100);
+            Assert.NotEqual(first, (await File.ReadAllTextAsync(file)).Trim());
         }
     }
 
     [Fact]
     public async Task With_a_fixed_signing_key_the_dev_token_survives_a_restart()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"dev-token-{Guid.NewGuid():N}");
+        var file = TemporaryFile("");
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
-        try
+        string first;
+        await using (await AppFixture.StartAsync(("Auth:DevTokenFile", file), ("Auth:SigningKey", key)))
+            first = await ReadWhenWrittenAsync(file);
+        await using (var again = await AppFixture.StartAsync(("Auth:DevTokenFile", file), ("Auth:SigningKey", key)))
         {
-            string first;
-            await using (await AppFixture.StartAsync(("Auth:DevTokenFile", file), ("Auth:SigningKey", key)))
-                first = await ReadWhenWrittenAsync(file);
-            await using (var again = await AppFixture.StartAsync(("Auth:DevTokenFile", file), ("Auth:SigningKey", key)))
+            var result = await again.Scenario(s =>
             {
-                var result = await again.Scenario(s =>
-                {
-                    s.Post.Json(new { query = "{ me { role } }" }).ToUrl("/graphql");
-                    s.WithBearerToken(first);
-                });
-                Assert.Contains("ADMIN", await result.ReadAsTextAsync());
-                Assert.Equal(first, (await File.ReadAllTextAsync(file)).Trim());
-            }
-        }
-        finally
-        {
-            File.Delete(file);
+                s.Post.Json(new { query = "{ me { role } }" }).ToUrl("/graphql");
+                s.WithBearerToken(first);
+            });
+            Assert.Contains("ADMIN", await result.ReadAsTextAsync());
+            Assert.Equal(first, (await File.ReadAllTextAsync(file)).Trim());
         }
     }
 

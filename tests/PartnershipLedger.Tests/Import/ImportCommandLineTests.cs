@@ -43,31 +43,24 @@ public sealed class ImportCommandLineTests(AppFixture fixture) : IntegrationCont
     [Fact]
     public async Task The_command_imports_once_under_a_key_and_refuses_a_malformed_key()
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await using (var writer = new StreamWriter(file))
-                await PortfolioGenerator.WriteAsync(Host.Services.GetRequiredService<MaturityModel>(), DateTimeOffset.UtcNow.AddDays(-1), 2, years: 2, seed: 5, writer);
-            var records = File.ReadLines(file).Count(line => line.Length > 0);
+        var file = TemporaryFile(".jsonl");
+        await using (var writer = new StreamWriter(file))
+            await PortfolioGenerator.WriteAsync(Host.Services.GetRequiredService<MaturityModel>(), DateTimeOffset.UtcNow.AddDays(-1), 2, years: 2, seed: 5, writer);
+        var records = File.ReadLines(file).Count(line => line.Length > 0);
 
-            var first = await RunAsync("import", file, "--idempotency-key", "nightly-2026-11-24");
-            Assert.True(first.Exit == 0, first.Output + first.Error);
-            Assert.Contains($"Imported {records:N0} events", first.Output);
-            Assert.Equal(records, await Host.ImportedEventCountAsync());
+        var first = await RunAsync("import", file, "--idempotency-key", "nightly-2026-11-24");
+        Assert.True(first.Exit == 0, first.Output + first.Error);
+        Assert.Contains($"Imported {records:N0} events", first.Output);
+        Assert.Equal(records, await Host.ImportedEventCountAsync());
 
-            var again = await RunAsync("import", file, "--idempotency-key", "nightly-2026-11-24");
-            Assert.True(again.Exit == 0, again.Output + again.Error);
-            Assert.Contains("Nothing to do", again.Output);
-            Assert.Contains("nightly-2026-11-24", again.Output);
+        var again = await RunAsync("import", file, "--idempotency-key", "nightly-2026-11-24");
+        Assert.True(again.Exit == 0, again.Output + again.Error);
+        Assert.Contains("Nothing to do", again.Output);
+        Assert.Contains("nightly-2026-11-24", again.Output);
 
-            var malformed = await RunAsync("import", file, "--idempotency-key", " ");
-            Assert.NotEqual(0, malformed.Exit);
-            Assert.Contains("--idempotency-key", malformed.Error);
-            Assert.Equal(records, await Host.ImportedEventCountAsync());
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var malformed = await RunAsync("import", file, "--idempotency-key", " ");
+        Assert.NotEqual(0, malformed.Exit);
+        Assert.Contains("--idempotency-key", malformed.Error);
+        Assert.Equal(records, await Host.ImportedEventCountAsync());
     }
 }

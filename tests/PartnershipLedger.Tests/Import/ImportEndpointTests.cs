@@ -116,12 +116,11 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
         Assert.Equal(before + records, await Host.ImportedEventCountAsync());   // stored once
 
         // An import outside the API (as the command line runs it) honours the same receipt.
-        var file = Path.GetTempFileName();
+        var file = TemporaryFile(".jsonl");
         await File.WriteAllTextAsync(file, portfolio);
         var done = await Assert.ThrowsAsync<ImportAlreadyDoneException>(() => PortfolioImport.ImportAsync(
             Store, Host.Services.GetRequiredService<MaturityModel>(), Host.Services.GetRequiredService<MaturityEvaluator>(), file, ImportedEventMetadata.CommandLineImporter(),
             DateTimeOffset.UtcNow, idempotencyKey: key));
-        File.Delete(file);
         Assert.Contains(key, done.Message);
         Assert.Equal(before + records, await Host.ImportedEventCountAsync());
     }
@@ -131,32 +130,25 @@ public sealed class ImportEndpointTests(AppFixture fixture) : IntegrationContext
     {
         var portfolio = await PortfolioAsync(partnerships: 1);
         var key = $"race-{Guid.NewGuid():N}";
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(file, portfolio);
-            // The winner: its receipt is written but not committed while the loser starts, so the loser's first check
-            // finds nothing and it imports; its own receipt then waits on the key and fails once the winner commits.
-            await using var connection = Store.Storage.Database.CreateConnection();
-            await connection.OpenAsync();
-            await using var winner = await connection.BeginTransactionAsync();
-            await new ImportReceipt { Id = key, Events = 42, Streams = 7, ImportedBy = "winner@ledger.test", ImportedAt = DateTimeOffset.UtcNow, CorrelationId = "import-winner" }
-                .InsertAsync(Store, connection, CancellationToken.None);
-            var loser = PortfolioImport.ImportAsync(Store, Host.Services.GetRequiredService<MaturityModel>(), Host.Services.GetRequiredService<MaturityEvaluator>(), file,
-                ImportedEventMetadata.CommandLineImporter(), DateTimeOffset.UtcNow, idempotencyKey: key);
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            await winner.CommitAsync();
+        var file = TemporaryFile(".jsonl");
+        await File.WriteAllTextAsync(file, portfolio);
+        // The winner: its receipt is written but not committed while the loser starts, so the loser's first check
+        // finds nothing and it imports; its own receipt then waits on the key and fails once the winner commits.
+        await using var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var winner = await connection.BeginTransactionAsync();
+        await new ImportReceipt { Id = key, Events = 42, Streams = 7, ImportedBy = "winner@ledger.test", ImportedAt = DateTimeOffset.UtcNow, CorrelationId = "import-winner" }
+            .InsertAsync(Store, connection, CancellationToken.None);
+        var loser = PortfolioImport.ImportAsync(Store, Host.Services.GetRequiredService<MaturityModel>(), Host.Services.GetRequiredService<MaturityEvaluator>(), file,
+            ImportedEventMetadata.CommandLineImporter(), DateTimeOffset.UtcNow, idempotencyKey: key);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await winner.CommitAsync();
 
-            var done = await Assert.ThrowsAsync<ImportAlreadyDoneException>(() => loser);
+        var done = await Assert.ThrowsAsync<ImportAlreadyDoneException>(() => loser);
 
-            Assert.Equal(42, done.Receipt.Events);
-            Assert.Equal("winner@ledger.test", done.Receipt.ImportedBy);
-            Assert.Equal(0, await Host.ImportedEventCountAsync());
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal(42, done.Receipt.Events);
+        Assert.Equal("winner@ledger.test", done.Receipt.ImportedBy);
+        Assert.Equal(0, await Host.ImportedEventCountAsync());
     }
 
     [Fact]

@@ -37,17 +37,21 @@ public sealed class WorkerThreadsTests
     }
 
     [Fact]
-    public async Task Threads_that_finish_wait_quietly_and_abandoned_ones_stop()
+    public async Task Threads_that_finish_wait_quietly_and_abandoned_ones_stop_without_their_failure_thrown()
     {
         using var done = new WorkerThreads();
         done.Start(() => { });
         done.Wait();
 
         using var abandoned = new WorkerThreads();
-        abandoned.Start(() => abandoned.Stopping.WaitHandle.WaitOne());
-        abandoned.Stop();
+        abandoned.Start(() =>
+        {
+            abandoned.Stopping.WaitHandle.WaitOne();
+            throw new InvalidOperationException("failed while stopping");
+        });
 
-        await abandoned.WaitQuietlyAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await abandoned.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));   // neither hangs nor throws
+        Assert.True(abandoned.Stopping.IsCancellationRequested);
         Assert.False(done.Stopping.IsCancellationRequested);
     }
 }

@@ -37,12 +37,18 @@ internal sealed class MaturityChangeJsonConverter : JsonConverter<MaturityChange
             JsonSerializer.Serialize(writer, StoredObject.Of(change), options);
             return;
         }
-        CompactForm.Write(writer,
-        [
-            CompactForm.Text(change.At), CompactForm.Number((int)change.Function), change.From is { } from ? CompactForm.Number((int)from) : null,
-            CompactForm.Number((int)change.To), change.Basis == default ? null : CompactForm.Number((int)change.Basis),
-            change.CauseEventId?.ToString(), change.Cause, organization, yesCount, level,
-        ]);
+        var line = new CompactForm.Line(stackalloc byte[256]);
+        line.Add(change.At);
+        line.Add((int)change.Function);
+        line.Add((int?)change.From);
+        line.Add((int)change.To);
+        line.Add(change.Basis == default ? null : (int)change.Basis);
+        line.Add(change.CauseEventId);
+        line.Add(change.Cause);
+        line.Add(organization);
+        line.Add(yesCount);
+        line.Add(level);
+        line.WriteTo(writer);
     }
 
     /// <summary>The object form: how every change was stored before, and how one that does not fit a string still is.</summary>
@@ -88,9 +94,11 @@ internal sealed class TrendContributionJsonConverter : JsonConverter<Partnership
             JsonSerializer.Serialize(writer, new StoredObject(value.Net, value.Ups, value.Downs), options);
             return;
         }
-        string? Move(int count) => count == 0 ? null : CompactForm.Number(count);
-        CompactForm.Write(writer,
-            [CompactForm.Number(value.Net[0]), CompactForm.Number(value.Net[1]), CompactForm.Number(value.Net[2]), CompactForm.Number(value.Net[3]), Move(value.Ups), Move(value.Downs)]);
+        var line = new CompactForm.Line(stackalloc byte[80]);
+        foreach (var net in value.Net) line.Add(net);
+        line.Add(value.Ups == 0 ? null : value.Ups);
+        line.Add(value.Downs == 0 ? null : value.Downs);
+        line.WriteTo(writer);
     }
 
     /// <summary>The object form every contribution was stored in before.</summary>

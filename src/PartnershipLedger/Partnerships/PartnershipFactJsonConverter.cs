@@ -33,7 +33,12 @@ internal sealed class PartnershipFactJsonConverter : JsonConverter<Partnership.F
             JsonSerializer.Serialize(writer, new StoredObject(fact.Type, fact.OccurredAt, fact.Subject, fact.Retracted), options);
             return;
         }
-        CompactForm.Write(writer, [fact.Type, CompactForm.Text(fact.OccurredAt), fact.Subject?.ToString(), fact.Retracted ? Retracted : null]);
+        var line = new CompactForm.Line(stackalloc byte[160]);
+        line.Add(fact.Type);
+        line.Add(fact.OccurredAt);
+        line.Add(fact.Subject);
+        line.Add(fact.Retracted ? Retracted : null);
+        line.WriteTo(writer);
     }
 
     /// <summary>The object form every fact was stored in before (its subject and retraction only when set).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -24,22 +25,98 @@ internal static class CompactForm
     /// not empty, not the absent marker, without the separator, quotes, backslashes, control characters or surrogates.
     /// </summary>
     public static bool Fits(string? field) =>
-        field is null || (field.Length > 0 && field != Absent && !field.Any(c => c == Separator || c == '"' || c == '\\' || char.IsControl(c) || char.IsSurrogate(c)));
+        field is null || (field.Length > 0 && field != Absent && !field.AsSpan().ContainsAny(Unfit));
 
-    /// <summary>Writes the fields (trailing absent ones left out) as one JSON string, as they are: <see cref="Fits"/> holds for each.</summary>
-    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<string?> fields)
+    /// <summary>What a field cannot hold: the separator, quotes, backslashes, control characters (as <see cref="char.IsControl(char)"/>) and surrogates.</summary>
+    private static readonly SearchValues<char> Unfit = SearchValues.Create(
+        [Separator, '"', '\\', .. Range('\u0000', '\u001f'), .. Range('\u007f', '\u009f'), .. Range('\ud800', '\udfff')]);
+
+    private static IEnumerable<char> Range(char first, char last) => Enumerable.Range(first, last - first + 1).Select(code => (char)code);
+
+    /// <summary>
+    /// One compact string, built field by field as UTF-8 in a buffer the caller gives (a stack buffer; a longer string
+    /// rents a larger one) and written raw: no string is made for a field or for the whole. A field added as null is
+    /// absent ("-" between present fields, left out at the end). Strings added must <see cref="Fits"/>.
+    /// </summary>
+    public ref struct Line
     {
-        var count = fields.Length;
-        while (count > 0 && fields[count - 1] is null) count--;
-        var text = new StringBuilder("\"");
-        for (var i = 0; i < count; i++)
+        private Span<byte> buffer;
+        private byte[]? rented;
+        private int length;
+        private int absent;
+
+        public Line(Span<byte> buffer)
         {
-            if (i > 0) text.Append(Separator);
-            text.Append(fields[i] ?? Absent);
+            this.buffer = buffer;
+            Reserve(1);
+            this.buffer[length++] = (byte)'"';
         }
-        // Written raw: the default encoder would escape the '+' of every offset as \u002B.
-        writer.WriteRawValue(text.Append('"').ToString(), skipInputValidation: true);
+
+        public void Add(string? field)
+        {
+            if (field is null) { absent++; return; }
+            Separate(Encoding.UTF8.GetMaxByteCount(field.Length));
+            length += Encoding.UTF8.GetBytes(field, buffer[length..]);
+        }
+
+        /// <summary>An instant in the form of <see cref="InstantFormat"/>.</summary>
+        public void Add(DateTimeOffset instant)
+        {
+            Separate(MaxInstantLength);
+            instant.TryFormat(buffer[length..], out var written, InstantFormat(instant), CultureInfo.InvariantCulture);
+            length += written;
+        }
+
+        public void Add(Guid? id)
+        {
+            if (id is not { } value) { absent++; return; }
+            Separate(36);
+            value.TryFormat(buffer[length..], out var written);
+            length += written;
+        }
+
+        public void Add(int? number)
+        {
+            if (number is not { } value) { absent++; return; }
+            Separate(11);
+            value.TryFormat(buffer[length..], out var written, default, CultureInfo.InvariantCulture);
+            length += written;
+        }
+
+        /// <summary>Writes the string as it is (the default encoder would escape the '+' of every offset as \u002B).</summary>
+        public void WriteTo(Utf8JsonWriter writer)
+        {
+            Reserve(1);
+            buffer[length++] = (byte)'"';
+            writer.WriteRawValue(buffer[..length], skipInputValidation: true);
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+            rented = null;
+        }
+
+        /// <summary>Before a present field: the absent ones before it and the separators, then room for <paramref name="bytes"/>.</summary>
+        private void Separate(int bytes)
+        {
+            Reserve(2 * absent + 1 + bytes);
+            for (; absent > 0; absent--)
+            {
+                if (length > 1) buffer[length++] = (byte)Separator;
+                buffer[length++] = (byte)Absent[0];
+            }
+            if (length > 1) buffer[length++] = (byte)Separator;
+        }
+
+        private void Reserve(int bytes)
+        {
+            if (length + bytes <= buffer.Length) return;
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(2 * buffer.Length, length + bytes));
+            buffer[..length].CopyTo(larger);
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+            buffer = rented = larger;
+        }
     }
+
+    /// <summary>The longest instant <see cref="InstantFormat"/> gives: "yyyy-MM-ddTHH:mm:ss.fffffff+hh:mm".</summary>
+    private const int MaxInstantLength = 33;
 
     /// <summary>The fields of a compact string; absent ones (marked or left out) are null.</summary>
     public static string?[] Read(string text, int fields)
@@ -52,13 +129,10 @@ internal static class CompactForm
     }
 
     /// <summary>An instant as the store writes one (no fraction when it has none), which <see cref="Instant"/> reads back exactly.</summary>
-    public static string Text(DateTimeOffset instant) =>
-        instant.ToString(instant.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "O", CultureInfo.InvariantCulture);
+    private static string InstantFormat(DateTimeOffset instant) => instant.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "O";
 
     public static DateTimeOffset Instant(string? text) =>
         DateTimeOffset.Parse(text ?? throw new JsonException("A stored instant is missing."), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
-    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static int Number(string? text) => text is null ? 0 : int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 }

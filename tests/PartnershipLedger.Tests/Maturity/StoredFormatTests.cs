@@ -50,6 +50,10 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
             new(BusinessFunction.LeadsAndPipeline, at, null, MaturityLevel.Reactive, MaturityBasis.Assessed, Guid.NewGuid(), Assessment: new SelfAssessed("org", "", "BASIC")),
             new(BusinessFunction.LeadsAndPipeline, at, null, MaturityLevel.Reactive, MaturityBasis.Evidenced, Guid.NewGuid(), "-"),
             new(BusinessFunction.LeadsAndPipeline, at, null, MaturityLevel.Reactive, MaturityBasis.Assessed, Guid.NewGuid(), Assessment: new SelfAssessed(null!, "4", "BASIC")),
+            new(BusinessFunction.LeadsAndPipeline, at, null, MaturityLevel.Reactive, MaturityBasis.Evidenced, Guid.NewGuid(), "Next\u0085line"),
+            // Fields a string holds: one longer than the converter's stack buffer, one with characters beyond ASCII.
+            new(BusinessFunction.Geography, at, null, MaturityLevel.Reactive, MaturityBasis.Evidenced, Guid.NewGuid(), new string('C', 300)),
+            new(BusinessFunction.Geography, at, null, MaturityLevel.Reactive, MaturityBasis.Evidenced, Guid.NewGuid(), "RéunionÉté"),
         ];
         var timeline = new MaturityTimeline { Id = Guid.NewGuid(), History = [.. changes] };
 
@@ -60,6 +64,8 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
         Assert.Equal(at.Offset, again.History[0].At.Offset);
         Assert.Contains("\"2025-03-01T09:30:15.1234567+02:00 9 - 0\"", written);
         Assert.Contains("\"Cause\":\"Lead shared\"", written);
+        Assert.Contains(" " + new string('C', 300) + "\"", written);
+        Assert.Contains(" RéunionÉté\"", written);
     }
 
     [Fact]

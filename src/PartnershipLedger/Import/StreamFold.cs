@@ -17,7 +17,7 @@ public static class StreamFold
     /// <summary>The state after <paramref name="e"/>: created by it when <paramref name="state"/> is null.</summary>
     public static TState Apply<TState>(TState? state, IEvent e) where TState : class
     {
-        var method = Methods.GetOrAdd((typeof(TState), e.EventType), key => Find(key.State, key.Event, state is null));
+        var method = Methods.GetOrAdd((typeof(TState), e.EventType), static (key, creates) => Find(key.State, key.Event, creates), state is null);
         var argument = Argument(method, e, 0);
         if (state is null) return (TState)method.Invoke(null, [argument])!;
         method.Invoke(state, [argument]);

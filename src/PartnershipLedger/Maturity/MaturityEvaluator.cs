@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using PartnershipLedger.Model;
 using PartnershipLedger.Partnerships;
@@ -59,7 +60,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
         private MaturityFact[] FindMatching(Requirement requirement)
         {
-            var found = new List<MaturityFact>();
+            var found = gathered ??= [];
             for (var e = 0; e < requirement.Events.Count; e++)
                 foreach (var fact in Of(requirement.Events[e]))
                 {
@@ -67,8 +68,13 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
                     for (var c = 0; matches && c < requirement.Where.Count; c++) matches = requirement.Where[c].Matches(fact.Data);
                     if (matches) found.Add(fact);
                 }
-            return found.ToArray();
+            var result = found.ToArray();
+            found.Clear();
+            return result;
         }
+
+        /// <summary>The facts <see cref="FindMatching"/> gathers, a list per thread used again at every call (cleared after each, so it holds no fact).</summary>
+        [ThreadStatic] private static List<MaturityFact>? gathered;
 
         /// <summary>The member organizations at business time <paramref name="at"/>.</summary>
         public IReadOnlySet<Guid> MembersAt(DateTimeOffset at)
@@ -187,13 +193,15 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             var matching = Matching(requirement);
             var values = requirement.Distinct is { } field ? DistinctValues(requirement, field) : null;
             // A fact counts from when it happened until its window closes (OccurredAt <= at < window end).
-            var changes = new (DateTimeOffset At, int Fact, int Delta)[2 * matching.Count];
+            var rented = ArrayPool<(DateTimeOffset At, int Fact, int Delta)>.Shared.Rent(2 * matching.Count);
+            var changes = rented.AsSpan(0, 2 * matching.Count);
             for (var i = 0; i < matching.Count; i++)
             {
                 changes[2 * i] = (matching[i].OccurredAt, i, 1);
                 changes[2 * i + 1] = (window.After(matching[i].OccurredAt), i, -1);
             }
-            Array.Sort(changes, (a, b) => a.At.CompareTo(b.At));
+            // The order of changes at one instant does not matter: all of them are applied before the requirement is judged.
+            changes.Sort(static (a, b) => a.At.CompareTo(b.At));
             var counted = 0;
             var perValue = values is null ? null : new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var initially = requirement.AtLeast <= 0;
@@ -217,6 +225,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
                 flips.Add(at);
                 holds = now;
             }
+            ArrayPool<(DateTimeOffset, int, int)>.Shared.Return(rented);
             return (initially, flips.ToArray());
         }
 
@@ -256,7 +265,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         return CandidateInstants(view, function).Where(instant => instant > at).FirstOrDefault(instant => EvidencedLevel(view, function, instant) < level) is var next && next != default ? next : null;
     }
 
-    public IReadOnlyList<MaturityChange> History(PartnershipMaturity partnership, DateTimeOffset? knownAt = null)
+    public List<MaturityChange> History(PartnershipMaturity partnership, DateTimeOffset? knownAt = null)
     {
         var view = new View(partnership, knownAt);
         var history = new List<MaturityChange>();
@@ -265,7 +274,10 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             history.AddRange(EvidencedHistory(view, function));
             history.AddRange(AssessedHistory(view, function));
         }
-        return history.OrderBy(change => change.At).ThenBy(change => change.Function).ThenBy(change => change.Basis).ToList();
+        // No two changes share instant, function and basis (one per candidate instant, one per assessed instant), so an
+        // unstable sort in place gives the one order.
+        history.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Function != b.Function ? a.Function.CompareTo(b.Function) : a.Basis.CompareTo(b.Basis));
+        return history;
     }
 
     private IEnumerable<MaturityChange> EvidencedHistory(View view, BusinessFunction function)
@@ -312,20 +324,33 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     {
         var assessments = view.Of(nameof(SelfAssessmentRecorded)).Where(fact => IsAssessmentOf(fact, function))
             .OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).ToList();
+        // Each member's latest assessment so far (the last in this order), kept up to date in one pass: at each instant
+        // the level counts every assessment made at it, and the first of them is the change's cause.
+        var latest = new Dictionary<Guid, MaturityFact>();
         MaturityLevel? current = null;
-        foreach (var assessment in assessments)
+        for (var i = 0; i < assessments.Count;)
         {
-            var level = AssessedLevel(assessments, assessment.OccurredAt);
+            var first = assessments[i];
+            for (; i < assessments.Count && assessments[i].OccurredAt == first.OccurredAt; i++) latest[assessments[i].Id("organizationId")] = assessments[i];
+            var level = AssessedLevel(latest.Values);
             if (level == current || level is null) continue;
-            yield return new MaturityChange(function, assessment.OccurredAt, current, level.Value, MaturityBasis.Assessed, assessment.EventId,
-                Assessment: new SelfAssessed(assessment.Text("organizationId"), assessment.Text("yesCount"), assessment.Text("level")));
+            yield return new MaturityChange(function, first.OccurredAt, current, level.Value, MaturityBasis.Assessed, first.EventId,
+                Assessment: new SelfAssessed(first.Text("organizationId"), first.Text("yesCount"), first.Text("level")));
             current = level;
         }
     }
 
-    /// <summary>The partnership's assessed level: the lowest of its members' latest self-assessments (a partnership is as mature as its least mature member says).</summary>
-    public static MaturityLevel? AssessedLevel(IEnumerable<MaturityFact> assessments, DateTimeOffset at) =>
-        LatestAssessments(assessments, at).Select(fact => fact.Level).Where(level => level is not null).DefaultIfEmpty().Min();
+    /// <summary>
+    /// The partnership's assessed level from its members' latest self-assessments: the lowest of them (a partnership is as
+    /// mature as its least mature member says); null when none gives a level.
+    /// </summary>
+    public static MaturityLevel? AssessedLevel(IEnumerable<MaturityFact> latestAssessments)
+    {
+        MaturityLevel? lowest = null;
+        foreach (var assessment in latestAssessments)
+            if (assessment.Level is { } level && (lowest is null || level < lowest)) lowest = level;
+        return lowest;
+    }
 
     public static IEnumerable<MaturityFact> LatestAssessments(IEnumerable<MaturityFact> assessments, DateTimeOffset at) =>
         assessments.Where(fact => fact.OccurredAt <= at).GroupBy(fact => fact.Id("organizationId"))
@@ -371,7 +396,8 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     /// </summary>
     private DateTimeOffset[] CandidateInstants(View view, BusinessFunction function, DateTimeOffset? also = null)
     {
-        var instants = new List<DateTimeOffset>(64);
+        var instants = candidates ??= new List<DateTimeOffset>(256);
+        instants.Clear();
         var rules = Rules.For(function);
         for (var r = 0; r < rules.Count; r++)
             for (var q = 0; q < rules[r].Requirements.Count; q++)
@@ -399,16 +425,24 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     /// </summary>
     private static DateTimeOffset[] SortedOnce(List<DateTimeOffset> instants)
     {
-        var found = new (DateTimeOffset At, int Order)[instants.Count];
+        var rented = ArrayPool<(DateTimeOffset At, int Order)>.Shared.Rent(instants.Count);
+        var found = rented.AsSpan(0, instants.Count);
         for (var i = 0; i < found.Length; i++) found[i] = (instants[i], i);
-        Array.Sort(found, static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Order.CompareTo(b.Order));
+        found.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Order.CompareTo(b.Order));
         var kept = 0;
         for (var i = 0; i < found.Length; i++)
             if (kept == 0 || found[kept - 1].At != found[i].At) found[kept++] = found[i];
         var sorted = new DateTimeOffset[kept];
         for (var i = 0; i < kept; i++) sorted[i] = found[i].At;
+        ArrayPool<(DateTimeOffset, int)>.Shared.Return(rented);
         return sorted;
     }
+
+    /// <summary>
+    /// The instants <see cref="CandidateInstants"/> gathers, a list per thread used again at every call (a history
+    /// gathers them for every function of every partnership; they are sorted into an array of their own).
+    /// </summary>
+    [ThreadStatic] private static List<DateTimeOffset>? candidates;
 
     private bool Holds(View view, Requirement requirement, DateTimeOffset at)
     {

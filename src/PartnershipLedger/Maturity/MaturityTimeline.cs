@@ -42,7 +42,7 @@ public sealed class MaturityTimeline
     /// from the facts the ledger knew then (a read of the past, never stored).
     /// </summary>
     public static MaturityTimeline FromFacts(PartnershipMaturity partnership, MaturityEvaluator evaluator, DateTimeOffset? knownAt = null) =>
-        With(partnership, evaluator, evaluator.History(partnership, knownAt).ToList());
+        With(partnership, evaluator, evaluator.History(partnership, knownAt));
 
     private static MaturityTimeline With(PartnershipMaturity partnership, MaturityEvaluator evaluator, List<MaturityChange> history) => new()
     {

@@ -47,7 +47,7 @@ public sealed class PartnershipMaturity
     public void UseHistory(List<MaturityChange> history) => (History, HasHistory) = (history, true);
 
     /// <summary>Derives the history of these facts under <paramref name="evaluator"/>'s rules and takes it (<see cref="UseHistory"/>).</summary>
-    public void DeriveHistory(MaturityEvaluator evaluator) => UseHistory(evaluator.History(this).ToList());
+    public void DeriveHistory(MaturityEvaluator evaluator) => UseHistory(evaluator.History(this));
 
     public sealed record MemberProfile(string HomeRegion, List<PartnerType> PartnerTypes);
 
@@ -67,8 +67,13 @@ public sealed class PartnershipMaturity
             case MemberLeft left: MemberIds.Remove(left.OrganizationId); break;
             case PartnershipEnded ended: EndedAt = ended.OccurredAt; break;
             case EventRetracted retraction:
-                var retracted = Facts.FirstOrDefault(fact => fact.EventId == retraction.RetractedEventId);
-                if (retracted is not null) retracted.RetractedAt = MaturityFact.AsStored(e.Timestamp);
+                // A loop, not FirstOrDefault with a lambda: its closure would be allocated at every event this method folds.
+                foreach (var retracted in Facts)
+                    if (retracted.EventId == retraction.RetractedEventId)
+                    {
+                        retracted.RetractedAt = MaturityFact.AsStored(e.Timestamp);
+                        break;
+                    }
                 return;
         }
         if (e.Data is IPartnershipEvent fact) Facts.Add(MaturityFact.From(e, fact.OccurredAt, fields));

@@ -54,6 +54,9 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
             // Fields a string holds: one longer than the converter's stack buffer, one with characters beyond ASCII.
             new(BusinessFunction.Geography, at, null, MaturityLevel.Reactive, MaturityBasis.Evidenced, Guid.NewGuid(), new string('C', 300)),
             new(BusinessFunction.Geography, at, null, MaturityLevel.Reactive, MaturityBasis.Evidenced, Guid.NewGuid(), "RéunionÉté"),
+            // Whole seconds with offsets either side of UTC, and an early year.
+            new(BusinessFunction.Agreement, new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.FromMinutes(-330)), null, MaturityLevel.Basic, MaturityBasis.Evidenced, null),
+            new(BusinessFunction.Agreement, new DateTimeOffset(987, 12, 31, 23, 59, 59, TimeSpan.FromHours(14)), null, MaturityLevel.Basic, MaturityBasis.Evidenced, null),
         ];
         var timeline = new MaturityTimeline { Id = Guid.NewGuid(), History = [.. changes] };
 
@@ -66,6 +69,8 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
         Assert.Contains("\"Cause\":\"Lead shared\"", written);
         Assert.Contains(" " + new string('C', 300) + "\"", written);
         Assert.Contains(" RéunionÉté\"", written);
+        Assert.Contains($"\"2025-01-02T03:04:05-05:30 {(int)BusinessFunction.Agreement} - 0\"", written);
+        Assert.Contains($"\"0987-12-31T23:59:59+14:00 {(int)BusinessFunction.Agreement} - 0\"", written);
     }
 
     [Fact]

@@ -24,7 +24,12 @@ namespace PartnershipLedger.Import;
 /// </summary>
 public sealed class ImportProjections : IAsyncDisposable
 {
-    private const int Batch = 200;
+    /// <summary>
+    /// Partnerships per batch (and half the finished ones that may wait for the deriving thread). Everything in flight
+    /// is young and survives each garbage collection: with 200, a million-event rebuild paused for the collector 0.9 s
+    /// in 6; with 100, 0.4 s, for as fast a COPY (with 20, the many small COPYs made it slower).
+    /// </summary>
+    private const int Batch = 100;
 
     private readonly MaturityEvaluator evaluator;
     private readonly IReadOnlyDictionary<Guid, long> lastVersions;

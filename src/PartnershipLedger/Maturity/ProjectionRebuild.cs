@@ -72,7 +72,8 @@ public static class ProjectionRebuild
     {
         var states = new DecisionStates();
         var serializer = store.Options.Serializer();
-        var types = new Dictionary<string, Type>();
+        // Event types by their alias (the type column): shorter to read than the .NET type name, and looked up, not resolved.
+        var types = EventCatalogue.AllEventTypes.ToDictionary(type => store.Events.EventMappingFor(type).EventTypeName);
         long read = 0;
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
@@ -90,14 +91,14 @@ public static class ProjectionRebuild
             [typeof(Partnerships.Partnership), typeof(Partnerships.PartnershipSummary), typeof(Organizations.Organization), typeof(CirclesOfTrust.CircleOfTrust),
              .. MaturityDocuments], cancellation);
         await using (var command = new NpgsqlCommand(
-            $"select seq_id, id, stream_id, version, data, mt_dotnet_type, timestamp from {DocumentTables.Events(store)} where is_archived = false order by seq_id", connection, snapshot))
+            $"select seq_id, id, stream_id, version, data, type, timestamp from {DocumentTables.Events(store)} where is_archived = false order by seq_id", connection, snapshot))
         await using (var reader = await command.ExecuteReaderAsync(cancellation))
         {
             while (reader.Read())
             {
-                var typeName = reader.GetString(5);
-                if (!types.TryGetValue(typeName, out var type))
-                    types[typeName] = type = Type.GetType(typeName) ?? throw new InvalidOperationException($"Unknown event type {typeName}.");
+                var alias = reader.GetString(5);
+                if (!types.TryGetValue(alias, out var type))
+                    throw new InvalidOperationException($"Event {reader.GetInt64(0)} is of type '{alias}', which is not one of the ledger's event types.");
                 var data = serializer.FromJson(type, reader, 4);
                 var e = StreamFold.Wrap(data, reader.GetGuid(1), reader.GetGuid(2), reader.GetInt64(3), reader.GetFieldValue<DateTimeOffset>(6));
                 e.Sequence = reader.GetInt64(0);

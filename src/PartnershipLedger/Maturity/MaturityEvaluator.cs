@@ -61,6 +61,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         private MaturityFact[] FindMatching(Requirement requirement)
         {
             var found = gathered ??= [];
+            found.Clear();   // a call that threw left its facts behind
             for (var e = 0; e < requirement.Events.Count; e++)
                 foreach (var fact in Of(requirement.Events[e]))
                 {
@@ -73,7 +74,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
             return result;
         }
 
-        /// <summary>The facts <see cref="FindMatching"/> gathers, a list per thread used again at every call (cleared after each, so it holds no fact).</summary>
+        /// <summary>The facts <see cref="FindMatching"/> gathers, a list per thread used again at every call (cleared before and after each, so it holds no fact for long).</summary>
         [ThreadStatic] private static List<MaturityFact>? gathered;
 
         /// <summary>The member organizations at business time <paramref name="at"/>.</summary>
@@ -276,7 +277,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         }
         // No two changes share instant, function and basis (one per candidate instant, one per assessed instant), so an
         // unstable sort in place gives the one order.
-        history.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Function != b.Function ? a.Function.CompareTo(b.Function) : a.Basis.CompareTo(b.Basis));
+        history.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Function != b.Function ? (int)a.Function - (int)b.Function : (int)a.Basis - (int)b.Basis);
         return history;
     }
 
@@ -332,7 +333,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         {
             var first = assessments[i];
             for (; i < assessments.Count && assessments[i].OccurredAt == first.OccurredAt; i++) latest[assessments[i].Id("organizationId")] = assessments[i];
-            var level = AssessedLevel(latest.Values);
+            var level = LowestLevel(latest.Values);
             if (level == current || level is null) continue;
             yield return new MaturityChange(function, first.OccurredAt, current, level.Value, MaturityBasis.Assessed, first.EventId,
                 Assessment: new SelfAssessed(first.Text("organizationId"), first.Text("yesCount"), first.Text("level")));
@@ -344,7 +345,7 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
     /// The partnership's assessed level from its members' latest self-assessments: the lowest of them (a partnership is as
     /// mature as its least mature member says); null when none gives a level.
     /// </summary>
-    public static MaturityLevel? AssessedLevel(IEnumerable<MaturityFact> latestAssessments)
+    private static MaturityLevel? LowestLevel(IEnumerable<MaturityFact> latestAssessments)
     {
         MaturityLevel? lowest = null;
         foreach (var assessment in latestAssessments)

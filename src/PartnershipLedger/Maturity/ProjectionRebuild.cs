@@ -72,7 +72,7 @@ public static class ProjectionRebuild
     {
         var states = new DecisionStates();
         var serializer = store.Options.Serializer();
-        // Event types by their alias (the type column): shorter to read than the .NET type name, and looked up, not resolved.
+        // The ledger's event types by their alias (the type column): shorter to read than the .NET type name, and looked up, not resolved.
         var types = EventCatalogue.AllEventTypes.ToDictionary(type => store.Events.EventMappingFor(type).EventTypeName);
         long read = 0;
         await using var connection = store.Storage.Database.CreateConnection();
@@ -96,9 +96,8 @@ public static class ProjectionRebuild
         {
             while (reader.Read())
             {
-                var alias = reader.GetString(5);
-                if (!types.TryGetValue(alias, out var type))
-                    throw new InvalidOperationException($"Event {reader.GetInt64(0)} is of type '{alias}', which is not one of the ledger's event types.");
+                // An event of another type (Marten's own tombstones, say) is one no projection of the ledger folds.
+                if (!types.TryGetValue(reader.GetString(5), out var type)) continue;
                 var data = serializer.FromJson(type, reader, 4);
                 var e = StreamFold.Wrap(data, reader.GetGuid(1), reader.GetGuid(2), reader.GetInt64(3), reader.GetFieldValue<DateTimeOffset>(6));
                 e.Sequence = reader.GetInt64(0);

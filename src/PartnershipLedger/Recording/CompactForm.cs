@@ -59,7 +59,7 @@ internal static class CompactForm
             length += Encoding.UTF8.GetBytes(field, buffer[length..]);
         }
 
-        /// <summary>An instant in the form of <see cref="InstantFormat"/>.</summary>
+        /// <summary>An instant as <see cref="WriteInstant"/> writes it.</summary>
         public void Add(DateTimeOffset instant)
         {
             Separate(MaxInstantLength);
@@ -90,6 +90,8 @@ internal static class CompactForm
             writer.WriteRawValue(buffer[..length], skipInputValidation: true);
             if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
             rented = null;
+            buffer = default;   // written: nothing more can be added
+            length = 0;
         }
 
         /// <summary>Before a present field: the absent ones before it and the separators, then room for <paramref name="bytes"/>.</summary>
@@ -115,8 +117,9 @@ internal static class CompactForm
     }
 
     /// <summary>
-    /// Writes <paramref name="instant"/> as <see cref="InstantFormat"/> gives it: a whole second digit by digit (as a
-    /// custom format string it was parsed again at every instant a rebuild writes), one with a fraction as "O".
+    /// Writes <paramref name="instant"/> as the store writes one, which <see cref="Instant"/> reads back exactly: a whole
+    /// second as "yyyy-MM-ddTHH:mm:ss+hh:mm", digit by digit (as a custom format string it was parsed again at every
+    /// instant a rebuild writes), one with a fraction as "O".
     /// </summary>
     private static int WriteInstant(Span<byte> to, DateTimeOffset instant)
     {
@@ -150,7 +153,7 @@ internal static class CompactForm
         for (var i = to.Length - 1; i >= 0; i--, value /= 10) to[i] = (byte)('0' + value % 10);
     }
 
-    /// <summary>The longest instant <see cref="InstantFormat"/> gives: "yyyy-MM-ddTHH:mm:ss.fffffff+hh:mm".</summary>
+    /// <summary>The longest instant <see cref="WriteInstant"/> writes: "yyyy-MM-ddTHH:mm:ss.fffffff+hh:mm".</summary>
     private const int MaxInstantLength = 33;
 
     /// <summary>The fields of a compact string; absent ones (marked or left out) are null.</summary>
@@ -162,9 +165,6 @@ internal static class CompactForm
         for (var i = 0; i < parts.Length; i++) read[i] = parts[i] == Absent ? null : parts[i];
         return read;
     }
-
-    /// <summary>An instant as the store writes one (no fraction when it has none), which <see cref="Instant"/> reads back exactly.</summary>
-    private static string InstantFormat(DateTimeOffset instant) => instant.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "O";
 
     public static DateTimeOffset Instant(string? text) =>
         DateTimeOffset.Parse(text ?? throw new JsonException("A stored instant is missing."), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);

@@ -57,6 +57,9 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
             // Whole seconds with offsets either side of UTC, and an early year.
             new(BusinessFunction.Agreement, new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.FromMinutes(-330)), null, MaturityLevel.Basic, MaturityBasis.Evidenced, null),
             new(BusinessFunction.Agreement, new DateTimeOffset(987, 12, 31, 23, 59, 59, TimeSpan.FromHours(14)), null, MaturityLevel.Basic, MaturityBasis.Evidenced, null),
+            new(BusinessFunction.Agreement, new DateTimeOffset(2025, 6, 7, 8, 9, 10, TimeSpan.FromMinutes(-30)), null, MaturityLevel.Basic, MaturityBasis.Evidenced, null),
+            new(BusinessFunction.Agreement, new DateTimeOffset(2025, 6, 7, 8, 9, 10, TimeSpan.FromMinutes(-30)).AddTicks(5), null, MaturityLevel.Basic, MaturityBasis.Evidenced, null),
+            new(BusinessFunction.Agreement, new DateTimeOffset(2025, 6, 7, 8, 9, 10, TimeSpan.Zero), null, MaturityLevel.Basic, MaturityBasis.Evidenced, null),
         ];
         var timeline = new MaturityTimeline { Id = Guid.NewGuid(), History = [.. changes] };
 
@@ -71,6 +74,10 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
         Assert.Contains(" RéunionÉté\"", written);
         Assert.Contains($"\"2025-01-02T03:04:05-05:30 {(int)BusinessFunction.Agreement} - 0\"", written);
         Assert.Contains($"\"0987-12-31T23:59:59+14:00 {(int)BusinessFunction.Agreement} - 0\"", written);
+        // Each as the store writes it (the format the strings were made with before): whole seconds without a fraction, others as "O".
+        foreach (var change in changes.Where(change => change.Function == BusinessFunction.Agreement))
+            Assert.Contains($"\"{change.At.ToString(change.At.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "O", System.Globalization.CultureInfo.InvariantCulture)} {(int)BusinessFunction.Agreement} - 0\"", written);
+        Assert.Contains("\"2025-06-07T08:09:10.0000005-00:30 ", written);
     }
 
     [Fact]

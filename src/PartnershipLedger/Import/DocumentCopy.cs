@@ -122,7 +122,7 @@ public sealed class DocumentCopy : IAsyncDisposable
             writer.Write(json.Slice(row.Start, row.Length), NpgsqlDbType.Jsonb);
             writer.Write(dotNetType, NpgsqlDbType.Varchar);
             if (numeric) writer.Write(1L, NpgsqlDbType.Bigint);
-            else writer.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+            else writer.Write(Uuid7.Next(), NpgsqlDbType.Uuid);
         }
         writer.Complete();
     }

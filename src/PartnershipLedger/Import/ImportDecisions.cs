@@ -52,7 +52,7 @@ public sealed class ImportDecisions(MaturityModel model, ImportReferences refere
         if (events.Count != 1)
             throw new ImportRejectedException(line, [$"a {entry.Command.Name} decided {events.Count} events; an import record must decide exactly one."]);
 
-        var eventId = !entry.StartsStream && record.Ref is not null ? references.DefinedOn(line, record.Ref)!.Id : Guid.CreateVersion7();
+        var eventId = !entry.StartsStream && record.Ref is not null ? references.DefinedOn(line, record.Ref)!.Id : Uuid7.Next();
         var e = StreamFold.Wrap(events[0], eventId, streamId, version, now);
         Fold(e);
         return e;

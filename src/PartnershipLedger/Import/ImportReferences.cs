@@ -21,7 +21,7 @@ public sealed class ImportReferences
     /// <summary>Defines <paramref name="name"/> on <paramref name="line"/>; null when it is already defined.</summary>
     public Definition? Define(string name, int line, ImportStream? stream)
     {
-        var definition = new Definition(Guid.CreateVersion7(), line, stream);
+        var definition = new Definition(Uuid7.Next(), line, stream);
         return definitions.TryAdd(name, definition) ? definition : null;
     }
 

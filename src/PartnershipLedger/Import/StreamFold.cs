@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using JasperFx;
@@ -19,8 +20,8 @@ public static class StreamFold
     {
         var method = Methods.GetOrAdd((typeof(TState), e.EventType), static (key, creates) => Find(key.State, key.Event, creates), state is null);
         var argument = Argument(method, e, 0);
-        if (state is null) return (TState)method.Invoke(null, [argument])!;
-        method.Invoke(state, [argument]);
+        if (state is null) return (TState)Call(method, null, null, argument)!;
+        Call(method, state, null, argument);
         return state;
     }
 
@@ -34,8 +35,8 @@ public static class StreamFold
         if (!ProjectionMethods.TryGetValue(key, out var method))
             ProjectionMethods[key] = method = FindProjectionMethod(projection.GetType(), typeof(TDoc), e.EventType, document is null);
         if (method is null) return document;
-        if (document is null) return (TDoc)method.Invoke(null, [Argument(method, e, 0)])!;
-        method.Invoke(projection, [document, Argument(method, e, 1)]);
+        if (document is null) return (TDoc)Call(method, null, null, Argument(method, e, 0))!;
+        Call(method, projection, document, Argument(method, e, 1));
         return document;
     }
 
@@ -84,6 +85,27 @@ public static class StreamFold
         e.TenantId = StorageConstants.DefaultTenantId;
         return e;
     }
+
+    private static readonly ConcurrentDictionary<MethodInfo, Func<object?, object?, object, object?>> Calls = new();
+
+    /// <summary>
+    /// Calls a Create or Apply method: static <c>Create(event)</c>, <c>target.Apply(event)</c> or
+    /// <c>target.Apply(document, event)</c>, by a delegate compiled once per method (<see cref="MethodInfo.Invoke(object, object[])"/>
+    /// allocated an array of arguments at every event an import or rebuild folds). Its result; null for a void Apply.
+    /// </summary>
+    private static object? Call(MethodInfo method, object? target, object? document, object argument) =>
+        Calls.GetOrAdd(method, static method =>
+        {
+            var (targetParameter, documentParameter, argumentParameter) =
+                (Expression.Parameter(typeof(object)), Expression.Parameter(typeof(object)), Expression.Parameter(typeof(object)));
+            var parameters = method.GetParameters();
+            Expression[] arguments = parameters.Length == 2
+                ? [Expression.Convert(documentParameter, parameters[0].ParameterType), Expression.Convert(argumentParameter, parameters[1].ParameterType)]
+                : [Expression.Convert(argumentParameter, parameters[0].ParameterType)];
+            var call = Expression.Call(method.IsStatic ? null : Expression.Convert(targetParameter, method.DeclaringType!), method, arguments);
+            Expression body = method.ReturnType == typeof(void) ? Expression.Block(call, Expression.Constant(null)) : Expression.Convert(call, typeof(object));
+            return Expression.Lambda<Func<object?, object?, object, object?>>(body, targetParameter, documentParameter, argumentParameter).Compile();
+        })(target, document, argument);
 
     private static object Argument(MethodInfo method, IEvent e, int position)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PartnershipLedger.Model;
@@ -142,7 +143,8 @@ internal sealed class MaturityFactJsonConverter : JsonConverter<MaturityFact>
         writer.WriteStringValue(fact.Type);
         writer.WriteStringValue(fact.OccurredAt);
         writer.WriteStringValue(fact.RecordedAt);
-        fact.Data.WriteTo(writer);
+        // The kept fields' JSON as held (one parsed document per fact): copied, not written again token by token.
+        writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(fact.Data), skipInputValidation: true);
         if (fact.RetractedAt is { } retractedAt) writer.WriteStringValue(retractedAt);
         writer.WriteEndArray();
     }

@@ -22,6 +22,8 @@ public sealed class PartnershipMaturity
     /// <summary>Home region and partner types of every organization that was ever a member.</summary>
     public Dictionary<Guid, MemberProfile> Profiles { get; set; } = [];
 
+    /// <summary>Every partnership event as a fact, in the order recorded (stored by <see cref="MaturityFactsJsonConverter"/>).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(MaturityFactsJsonConverter))]
     public List<MaturityFact> Facts { get; set; } = [];
 
     /// <summary>

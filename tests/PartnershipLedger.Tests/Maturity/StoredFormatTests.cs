@@ -90,6 +90,8 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
         var again = Read<PartnershipMaturity>(written);
 
         Assert.Contains("""["01a21068-bccd-7517-8586-03e938265837","PartnerMeetingHeld","2024-05-24T16:00:00+00:00","2026-11-25T04:01:50.62166+00:00",{"inPerson":true}]""", written);
+        // Recorded with the fact before it (one import): its recording instant is stored as null.
+        Assert.Contains("""["01a21068-bccd-7517-8586-03e938265838","LeadShared","2024-06-24T16:30:00+02:00",null,{},"2026-11-26T08:00:00+00:00"]""", written);
         Assert.Equal(2, again.Facts.Count);
         for (var i = 0; i < 2; i++)
         {
@@ -100,6 +102,29 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
         Assert.Null(again.Facts[0].RetractedAt);
         Assert.Equal(TimeSpan.FromHours(2), again.Facts[1].OccurredAt.Offset);
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero), again.Facts[1].RetractedAt);
+    }
+
+    [Fact]
+    public void A_recording_instant_is_left_out_only_when_it_is_exactly_the_fact_befores_and_reads_back_as_it()
+    {
+        var recorded = new DateTimeOffset(2026, 11, 25, 4, 1, 50, TimeSpan.Zero).AddTicks(6216);
+        var data = System.Text.Json.JsonDocument.Parse("{}").RootElement;
+        MaturityFact Fact(DateTimeOffset recordedAt) => new(Guid.NewGuid(), "PartnerMeetingHeld", recorded.AddYears(-2), recordedAt, data);
+        var document = new PartnershipMaturity
+        {
+            Id = Guid.NewGuid(),
+            Facts = [Fact(recorded), Fact(recorded), Fact(recorded.ToOffset(TimeSpan.FromHours(1))), Fact(recorded.AddTicks(10)), Fact(recorded.AddTicks(10))],
+        };
+
+        var written = Serializer.ToJson(document);
+        var again = Read<PartnershipMaturity>(written);
+
+        // The same instant at another offset is written out, so that it reads back with its offset.
+        Assert.Equal(2, written.Split(",null,").Length - 1);
+        Assert.Equal(document.Facts.Select(fact => (fact.RecordedAt, fact.RecordedAt.Offset)), again.Facts.Select(fact => (fact.RecordedAt, fact.RecordedAt.Offset)));
+        // A list whose first fact leaves it out is refused rather than read with some instant.
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => Read<PartnershipMaturity>(
+            """{"Id":"01a21068-b579-7521-8083-cc2f541a91be","Facts":[["01a21068-bccd-7517-8586-03e938265837","PartnerMeetingHeld","2024-05-24T16:00:00+00:00",null,{}]]}"""));
     }
 
     [Fact]

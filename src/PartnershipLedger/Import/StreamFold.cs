@@ -13,12 +13,12 @@ namespace PartnershipLedger.Import;
 /// </summary>
 public static class StreamFold
 {
-    private static readonly ConcurrentDictionary<(Type State, Type Event), MethodInfo> Methods = new();
+    private static readonly ConcurrentDictionary<(Type State, Type Event, bool Creates), MethodInfo> Methods = new();
 
     /// <summary>The state after <paramref name="e"/>: created by it when <paramref name="state"/> is null.</summary>
     public static TState Apply<TState>(TState? state, IEvent e) where TState : class
     {
-        var method = Methods.GetOrAdd((typeof(TState), e.EventType), static (key, creates) => Find(key.State, key.Event, creates), state is null);
+        var method = Methods.GetOrAdd((typeof(TState), e.EventType, state is null), static key => Find(key.State, key.Event, key.Creates));
         var argument = Argument(method, e, 0);
         if (state is null) return (TState)Call(method, null, null, argument)!;
         Call(method, state, null, argument);
@@ -31,7 +31,7 @@ public static class StreamFold
     /// </summary>
     public static TDoc? ApplyProjection<TDoc>(object projection, TDoc? document, IEvent e) where TDoc : class
     {
-        var key = (projection.GetType(), e.EventType);
+        var key = (projection.GetType(), e.EventType, document is null);
         if (!ProjectionMethods.TryGetValue(key, out var method))
             ProjectionMethods[key] = method = FindProjectionMethod(projection.GetType(), typeof(TDoc), e.EventType, document is null);
         if (method is null) return document;
@@ -40,7 +40,7 @@ public static class StreamFold
         return document;
     }
 
-    private static readonly ConcurrentDictionary<(Type Projection, Type Event), MethodInfo?> ProjectionMethods = new();
+    private static readonly ConcurrentDictionary<(Type Projection, Type Event, bool Creates), MethodInfo?> ProjectionMethods = new();
 
     private static MethodInfo? FindProjectionMethod(Type projection, Type document, Type eventType, bool creates) =>
         projection.GetMethods(BindingFlags.Public | (creates ? BindingFlags.Static : BindingFlags.Instance))

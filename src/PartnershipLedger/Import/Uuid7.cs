@@ -30,6 +30,7 @@ public static class Uuid7
         random.AsSpan(used, 16).CopyTo(id);
         used += 16;
         var milliseconds = timestamp.ToUnixTimeMilliseconds();
+        ArgumentOutOfRangeException.ThrowIfNegative(milliseconds, nameof(timestamp));   // as Guid.CreateVersion7: no instant before 1970
         Span<byte> time = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(time, milliseconds);
         time[2..].CopyTo(id);                                   // bytes 0-5: the timestamp, big-endian

@@ -18,6 +18,7 @@ public sealed class Uuid7Tests
         Assert.Equal(0b10, runtimes.Variant >> 2);
         Assert.Equal(runtimes.ToString()[..13], id.ToString()[..13]);   // the same 48-bit millisecond timestamp
         Assert.NotEqual(runtimes, id);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Uuid7.Next(DateTimeOffset.UnixEpoch.AddMilliseconds(-1)));
     }
 
     [Fact]

@@ -54,7 +54,10 @@ public sealed class Partnership : Access.IHasMembers
         public bool InForceAt(DateTimeOffset instant) => !TerminatedBy(instant) && !ExpiredBy(instant);
 
         /// <summary>Whether it had expired at <paramref name="instant"/> (one without an expiry day never does).</summary>
-        public bool ExpiredBy(DateTimeOffset instant) => ExpiresOn is { } day && EndOf(day) <= instant;
+        public bool ExpiredBy(DateTimeOffset instant) => Expired(ExpiresOn, instant);
+
+        /// <summary>Whether an agreement expiring on <paramref name="expiresOn"/> (null: never) had expired at <paramref name="instant"/>.</summary>
+        public static bool Expired(DateOnly? expiresOn, DateTimeOffset instant) => expiresOn is { } day && EndOf(day) <= instant;
 
         /// <summary>An agreement stops being in force at the end of its expiry day (UTC): the one rule, for decisions and maturity alike.</summary>
         public static DateTimeOffset EndOf(DateOnly expiresOn) =>

@@ -103,8 +103,20 @@ public sealed class AgreementReviewDueTests
     [Fact]
     public void A_replayed_command_schedules_no_second_reminder()
     {
-        Assert.Empty(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2, Replayed: true), Agreement, SignedAt, SignedAt, TimeSpan.Zero));
-        Assert.Single(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2), Agreement, SignedAt, SignedAt, TimeSpan.Zero));
+        Assert.Empty(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2, Replayed: true), Agreement, SignedAt, null, SignedAt, TimeSpan.Zero));
+        Assert.Single(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2), Agreement, SignedAt, null, SignedAt, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void A_signing_or_review_of_an_agreement_that_expires_before_its_review_falls_due_schedules_no_reminder()
+    {
+        var recorded = new Recorded(PartnershipId, Agreement, 2);
+        var dueDay = DateOnly.FromDateTime(SignedAt.AddYears(1).UtcDateTime);
+
+        Assert.Empty(AgreementReviewDue.Schedule(recorded, Agreement, SignedAt, dueDay.AddDays(-1), SignedAt, TimeSpan.Zero));
+        // In force to the end of its expiry day: a review due that day is owed.
+        Assert.Single(AgreementReviewDue.Schedule(recorded, Agreement, SignedAt, dueDay, SignedAt, TimeSpan.Zero));
+        Assert.Single(AgreementReviewDue.Schedule(recorded, Agreement, SignedAt, null, SignedAt, TimeSpan.Zero));
     }
 
     [Fact]
@@ -113,9 +125,9 @@ public sealed class AgreementReviewDueTests
         var now = SignedAt.AddYears(2);
 
         var backFilled = Assert.IsAssignableFrom<Wolverine.DeliveryMessage<AgreementReviewDue>>(
-            Assert.Single(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2), Agreement, SignedAt, now, TimeSpan.FromMinutes(5))));
+            Assert.Single(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2), Agreement, SignedAt, null, now, TimeSpan.FromMinutes(5))));
         var current = Assert.IsAssignableFrom<Wolverine.DeliveryMessage<AgreementReviewDue>>(
-            Assert.Single(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2), Agreement, now, now, TimeSpan.FromMinutes(5))));
+            Assert.Single(AgreementReviewDue.Schedule(new Recorded(PartnershipId, Agreement, 2), Agreement, now, null, now, TimeSpan.FromMinutes(5))));
 
         Assert.Equal(now.AddMinutes(5), backFilled.Options.ScheduledTime);
         Assert.Equal(SignedAt.AddYears(1), backFilled.Message.DueAt);

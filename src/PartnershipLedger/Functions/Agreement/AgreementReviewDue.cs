@@ -14,20 +14,28 @@ public sealed record AgreementReviewDue(Guid PartnershipId, Guid AgreementId, Da
     public static DateTimeOffset DueAfter(DateTimeOffset reviewedAt) => reviewedAt.AddYears(1);
 
     /// <summary>
-    /// The reminder for a signing or review at <paramref name="reviewedAt"/>. When that is back-filled history whose
-    /// due instant has already passed, the reminder waits <paramref name="grace"/> after <paramref name="now"/>, so
-    /// that reviews being back-filled in the same session are recorded before it decides.
+    /// The reminder for a signing or review at <paramref name="reviewedAt"/> of an agreement expiring on
+    /// <paramref name="expiresOn"/> (null: never); none when it is <see cref="Owed">not owed</see>. When that is
+    /// back-filled history whose due instant has already passed, the reminder waits <paramref name="grace"/> after
+    /// <paramref name="now"/>, so that reviews being back-filled in the same session are recorded before it decides.
     /// </summary>
-    public static OutgoingMessages Schedule(Recorded recorded, Guid agreementId, DateTimeOffset reviewedAt, DateTimeOffset now, TimeSpan grace)
+    public static OutgoingMessages Schedule(Recorded recorded, Guid agreementId, DateTimeOffset reviewedAt, DateOnly? expiresOn, DateTimeOffset now, TimeSpan grace)
     {
         var messages = new OutgoingMessages();
         if (!recorded.Replayed && agreementId != default)
         {
             var due = For(recorded.StreamId, agreementId, reviewedAt);
-            messages.Schedule(due, due.FiresAt(now, grace));
+            if (due.Owed(expiresOn)) messages.Schedule(due, due.FiresAt(now, grace));
         }
         return messages;
     }
+
+    /// <summary>
+    /// Whether a review can fall due at all for an agreement expiring on <paramref name="expiresOn"/>: not when it has
+    /// expired by the due instant (it would decide nothing when it fires, <see cref="Decide"/>). A termination, unlike an
+    /// expiry, may still be retracted, so a terminated agreement keeps its reminders.
+    /// </summary>
+    public bool Owed(DateOnly? expiresOn) => !Partnerships.Partnership.Agreement.Expired(expiresOn, DueAt);
 
     /// <summary>The reminder for a signing or review at <paramref name="reviewedAt"/>: due a year later.</summary>
     public static AgreementReviewDue For(Guid partnershipId, Guid agreementId, DateTimeOffset reviewedAt) => new(partnershipId, agreementId, DueAfter(reviewedAt));

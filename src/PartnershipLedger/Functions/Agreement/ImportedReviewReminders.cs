@@ -33,8 +33,8 @@ public sealed class ImportedReviewReminders
     /// A partnership's reminders as its signing and review commands would have scheduled them: one per signing and
     /// review, due a year later. One already due at <paramref name="now"/> is kept only if its decision on the imported
     /// history records an overdue review (the others would decide nothing when they fire); the API runs it after the
-    /// reminder grace, as for a back-dated command. One due after the agreement expires is left out: it could never decide
-    /// anything (a termination, unlike an expiry, may still be retracted, so those are kept).
+    /// reminder grace, as for a back-dated command. One due after the agreement expires is left out, as the commands
+    /// leave it out (<see cref="AgreementReviewDue.Owed"/>).
     /// </summary>
     public static IEnumerable<AgreementReviewDue> Of(Partnership partnership, DateTimeOffset now)
     {
@@ -42,7 +42,7 @@ public sealed class ImportedReviewReminders
             foreach (var reviewedAt in agreement.ReviewedAt.Prepend(agreement.SignedAt).Distinct())
             {
                 var due = AgreementReviewDue.For(partnership.Id, agreementId, reviewedAt);
-                if (agreement.ExpiredBy(due.DueAt)) continue;
+                if (!due.Owed(agreement.ExpiresOn)) continue;
                 if (due.DueAt > now || due.Decide(partnership).Any()) yield return due;
             }
     }

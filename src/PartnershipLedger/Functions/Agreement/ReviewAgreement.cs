@@ -30,13 +30,15 @@ public static class ReviewAgreementHandler
     {
         var now = clock.GetUtcNow();
         Guid reviewed = default;
+        DateOnly? expiresOn = null;
         var recorded = await session.RecordOnPartnershipAsync(command, now, (partnership, decision) =>
         {
             var events = command.Decide(partnership, decision).ToList();
             reviewed = events.OfType<AgreementReviewed>().SingleOrDefault()?.AgreementId ?? default;
+            if (partnership.Agreements.TryGetValue(reviewed, out var agreement)) expiresOn = agreement.ExpiresOn;
             return events;
         }, cancellation);
-        return (recorded, AgreementReviewDue.Schedule(recorded, reviewed, reviewedAt: command.OccurredAt ?? now, now, grace.Delay));
+        return (recorded, AgreementReviewDue.Schedule(recorded, reviewed, reviewedAt: command.OccurredAt ?? now, expiresOn, now, grace.Delay));
     }
 }
 

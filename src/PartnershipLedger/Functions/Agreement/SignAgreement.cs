@@ -33,7 +33,7 @@ public static class SignAgreementHandler
     {
         var now = clock.GetUtcNow();
         var recorded = await session.RecordOnPartnershipAsync(command, now, command.Decide, cancellation);
-        return (recorded, AgreementReviewDue.Schedule(recorded, agreementId: recorded.EventId, reviewedAt: command.OccurredAt ?? now, now, grace.Delay));
+        return (recorded, AgreementReviewDue.Schedule(recorded, agreementId: recorded.EventId, reviewedAt: command.OccurredAt ?? now, command.ExpiresOn, now, grace.Delay));
     }
 }
 

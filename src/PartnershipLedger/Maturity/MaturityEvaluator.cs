@@ -323,16 +323,15 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
 
     private IEnumerable<MaturityChange> AssessedHistory(View view, BusinessFunction function)
     {
-        var assessments = view.Of(nameof(SelfAssessmentRecorded)).Where(fact => IsAssessmentOf(fact, function))
-            .OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).ToList();
-        // Each member's latest assessment so far (the last in this order), kept up to date in one pass: at each instant
-        // the level counts every assessment made at it, and the first of them is the change's cause.
+        var assessments = AssessmentsInOrder(view, function);
+        // Each member's latest assessment so far, kept up to date in one pass: at each instant the level counts every
+        // assessment made at it, and the first of them is the change's cause.
         var latest = new Dictionary<Guid, MaturityFact>();
         MaturityLevel? current = null;
         for (var i = 0; i < assessments.Count;)
         {
             var first = assessments[i];
-            for (; i < assessments.Count && assessments[i].OccurredAt == first.OccurredAt; i++) latest[assessments[i].Id("organizationId")] = assessments[i];
+            for (; i < assessments.Count && assessments[i].OccurredAt == first.OccurredAt; i++) KeepLatest(latest, assessments[i]);
             var level = LowestLevel(latest.Values);
             if (level == current || level is null) continue;
             yield return new MaturityChange(function, first.OccurredAt, current, level.Value, MaturityBasis.Assessed, first.EventId,
@@ -353,9 +352,24 @@ public sealed class MaturityEvaluator(EvidenceRules rules)
         return lowest;
     }
 
-    public static IEnumerable<MaturityFact> LatestAssessments(IEnumerable<MaturityFact> assessments, DateTimeOffset at) =>
-        assessments.Where(fact => fact.OccurredAt <= at).GroupBy(fact => fact.Id("organizationId"))
-            .Select(member => member.OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).Last());
+    /// <summary>Each member's latest self-assessment of <paramref name="function"/> made by <paramref name="at"/>.</summary>
+    public static IReadOnlyCollection<MaturityFact> LatestAssessments(View view, BusinessFunction function, DateTimeOffset at)
+    {
+        var latest = new Dictionary<Guid, MaturityFact>();
+        foreach (var assessment in AssessmentsInOrder(view, function))
+        {
+            if (assessment.OccurredAt > at) break;
+            KeepLatest(latest, assessment);
+        }
+        return latest.Values;
+    }
+
+    /// <summary>A function's self-assessments in the order they count: by business time, then recording time (then recording order).</summary>
+    private static List<MaturityFact> AssessmentsInOrder(View view, BusinessFunction function) =>
+        view.Of(nameof(SelfAssessmentRecorded)).Where(fact => IsAssessmentOf(fact, function)).OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).ToList();
+
+    /// <summary>Takes <paramref name="assessment"/> as its member's latest: assessments are kept in <see cref="AssessmentsInOrder"/>.</summary>
+    private static void KeepLatest(Dictionary<Guid, MaturityFact> latest, MaturityFact assessment) => latest[assessment.Id("organizationId")] = assessment;
 
     /// <summary>Whether a self-assessment fact assesses <paramref name="function"/> (compared where it is stored, no string made).</summary>
     public static bool IsAssessmentOf(MaturityFact assessment, BusinessFunction function) =>

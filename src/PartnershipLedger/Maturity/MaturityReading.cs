@@ -32,8 +32,7 @@ public sealed class MaturityReading(MaturityTimeline timeline, MaturityEvaluator
 
     /// <summary>Each member's latest self-assessment of the function as of the reading.</summary>
     public IReadOnlyList<MaturityFact> Assessments(PartnershipMaturity partnership, BusinessFunction function) =>
-        MaturityEvaluator.LatestAssessments(Facts(partnership).Of(nameof(SelfAssessmentRecorded)).Where(fact => MaturityEvaluator.IsAssessmentOf(fact, function)), AsOf)
-            .OrderBy(fact => fact.OccurredAt).ToList();
+        MaturityEvaluator.LatestAssessments(Facts(partnership), function, AsOf).OrderBy(fact => fact.OccurredAt).ToList();
 
     public IReadOnlyList<MaturityFact> Evidence(PartnershipMaturity partnership, BusinessFunction function, MaturityLevel level) =>
         evaluator.Evidence(Facts(partnership), function, level, AsOf).ToList();

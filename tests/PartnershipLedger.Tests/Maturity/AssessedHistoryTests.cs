@@ -45,10 +45,21 @@ public sealed class AssessedHistoryTests
                     occurred.AddHours(random.Next(3)));
             }
 
-            var expected = Plainly(partnership.Document.Facts.Where(fact => MaturityEvaluator.IsAssessmentOf(fact, Function)).ToList());
+            var expected = Plainly(partnership.Document.Facts.Where(fact => fact.Type == nameof(SelfAssessmentRecorded)).ToList());
+            Assert.NotEmpty(expected);
             var derived = AssessedHistory(partnership).Select(change => (change.At, change.From, change.To, change.CauseEventId!.Value)).ToList();
 
             Assert.True(expected.SequenceEqual(derived), $"seed {seed}: expected {string.Join("; ", expected)}, derived {string.Join("; ", derived)}");
+
+            // What a reading lists as the members' latest assessments, at each instant and between them.
+            var assessments = partnership.Document.Facts.Where(fact => fact.Type == nameof(SelfAssessmentRecorded)).ToList();
+            foreach (var at in days.SelectMany(day => new[] { day.AddTicks(-1), day }))
+            {
+                var plainly = assessments.Where(fact => fact.OccurredAt <= at).GroupBy(fact => fact.Id("organizationId"))
+                    .Select(member => member.OrderBy(fact => fact.OccurredAt).ThenBy(fact => fact.RecordedAt).Last().EventId).Order();
+                var listed = MaturityEvaluator.LatestAssessments(new MaturityEvaluator.View(partnership.Document, null), Function, at).Select(fact => fact.EventId).Order();
+                Assert.True(plainly.SequenceEqual(listed), $"seed {seed}, at {at:O}: latest assessments differ");
+            }
         }
     }
 

@@ -168,6 +168,8 @@ public sealed class StoredFormatTests(AppFixture fixture) : IntegrationContext(f
 
         Assert.Equal(state.Facts, again.Facts);
         Assert.Equal(new Partnership.Fact("LeadAccepted", new DateTimeOffset(2024, 12, 30, 9, 0, 0, 500, TimeSpan.FromHours(1)), lead), again.Facts[acceptance]);
+        Assert.Equal(TimeSpan.FromHours(1), again.Facts[acceptance].OccurredAt.Offset);
+        Assert.Contains($"\"{acceptance}\":\"LeadAccepted 2024-12-30T09:00:00.5000000+01:00 {lead}\"", written);
         Assert.True(again.Facts[plan].Retracted);
         Assert.Contains($"\"{lead}\":\"LeadShared 2024-11-05T08:30:00+00:00\"", written);
         Assert.Contains($"\"{plan}\":\"JointPlanCreated 2024-08-07T08:15:00+00:00 - retracted\"", written);

@@ -55,6 +55,24 @@ public sealed class AgreementTests(AppFixture fixture) : IntegrationContext(fixt
     }
 
     [Fact]
+    public async Task Signing_or_reviewing_an_agreement_that_expires_before_its_review_falls_due_schedules_no_reminder()
+    {
+        var partnership = await Host.FormPartnershipAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var expiring = await Host.RecordedEventAsync("signAgreement",
+            new { partnershipId = partnership.PartnershipId, kind = "MOU", expiresOn = today.AddMonths(6).ToString("yyyy-MM-dd") }, partnership.FirstUser);
+        var lasting = await Host.RecordedEventAsync("signAgreement",
+            new { partnershipId = partnership.PartnershipId, kind = "MOU", expiresOn = today.AddYears(2).ToString("yyyy-MM-dd") }, partnership.FirstUser);
+        await Host.RecordAsync("reviewAgreement", new { partnershipId = partnership.PartnershipId, agreementId = expiring }, partnership.SecondUser);
+        await Host.RecordAsync("reviewAgreement", new { partnershipId = partnership.PartnershipId, agreementId = lasting }, partnership.SecondUser);
+
+        Task<long> Reminders(Guid agreement) => ScalarAsync(
+            $"select count(*) from {{0}}.wolverine_incoming_envelopes where message_type like '%AgreementReviewDue%' and position(convert_to('{agreement}', 'UTF8') in body) > 0");
+        Assert.Equal(0, await Reminders(expiring));
+        Assert.Equal(2, await Reminders(lasting));   // one for the signing, one for the review
+    }
+
+    [Fact]
     public async Task An_unreviewed_agreement_becomes_overdue_a_year_after_signing_through_the_durable_reminder()
     {
         var partnership = await Host.FormPartnershipAsync();

@@ -73,6 +73,21 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     private readonly List<string> temporaryFiles = [];
 
+    /// <summary>A count <paramref name="sql"/> answers, where {0} stands for the ledger's schema.</summary>
+    protected async Task<long> ScalarAsync(string sql) => Convert.ToInt64(await QueryScalarAsync(sql));
+
+    /// <summary>A text <paramref name="sql"/> answers, where {0} stands for the ledger's schema.</summary>
+    protected async Task<string> ScalarTextAsync(string sql) => (string)(await QueryScalarAsync(sql))!;
+
+    private async Task<object?> QueryScalarAsync(string sql)
+    {
+        var store = (DocumentStore)Host.Services.GetRequiredService<IDocumentStore>();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(string.Format(sql, store.Options.Events.DatabaseSchemaName), connection);
+        return await command.ExecuteScalarAsync();
+    }
+
     /// <summary>A path for a file the test writes, deleted once the test is over.</summary>
     protected string TemporaryFile(string extension)
     {

@@ -110,8 +110,7 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
 
     private async Task RecordForeignEventAsync()
     {
-        await using var connection = Store.Storage.Database.CreateConnection();
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         var stream = Guid.CreateVersion7();
         await using var insert = new NpgsqlCommand(
             $"""
@@ -241,20 +240,6 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
         var connection = Store.Storage.Database.CreateConnection();
         await connection.OpenAsync();
         return connection;
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(string.Format(sql, Schema), connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
-
-    private async Task<string> ScalarTextAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(string.Format(sql, Schema), connection);
-        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<string> GenerateAsync(int partnerships)

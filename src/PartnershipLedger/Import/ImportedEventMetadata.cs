@@ -18,14 +18,14 @@ public static class ImportedEventMetadata
     public const string RecordedFor = "importedForOrganizationId";
 
     public static ImportedEventStamp Stamp(
-        Actor importer, string correlationId, int line, Guid? recordedFor, IEvent e, string eventTypeAlias, string dataJson, ImportedEventStamp? previous)
+        Actor importer, string correlationId, int line, Guid? recordedFor, IEvent e, string eventTypeAlias, ReadOnlyMemory<byte> dataJson, ImportedEventStamp? previous)
     {
         var headers = new Dictionary<string, string>();
         var organization = importer.OrganizationId?.ToString();
         if (organization is not null) headers[EventHeaders.ActorOrganization] = organization;
         if (recordedFor is { } member && member != importer.OrganizationId) headers[RecordedFor] = member.ToString();
-        var link = new EventChain.Link(e.StreamId, e.Version, e.Id, eventTypeAlias, importer.User, organization, correlationId, EventChain.Canonical(dataJson));
-        headers[EventChain.Header] = EventChain.Hash(previous?.Headers[EventChain.Header] ?? EventChain.Genesis(e.StreamId), link);
+        headers[EventChain.Header] = EventChain.Hash(previous?.Headers[EventChain.Header] ?? EventChain.Genesis(e.StreamId),
+            e.StreamId, e.Version, e.Id, eventTypeAlias, importer.User, organization, correlationId, dataJson);
         return new ImportedEventStamp(importer.User, correlationId, $"line {line}", headers);
     }
 

@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using JasperFx.Events;
-using Npgsql;
 using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Import;
@@ -16,7 +16,8 @@ public sealed class ImportedEventWriter : IDisposable
     private const int Batch = 500;
 
     private readonly EventStoreCopy copy;
-    private readonly NpgsqlBinaryImporter rows;
+    private readonly BinaryCopyRows rows;
+    private readonly ArrayBufferWriter<byte> dataJson = new(1 << 16);
     private readonly Actor importer;
     private readonly string correlationId;
     private readonly Dictionary<Guid, ImportedEventStamp> previous = [];
@@ -63,11 +64,12 @@ public sealed class ImportedEventWriter : IDisposable
         foreach (var events in decided.GetConsumingEnumerable(writer.Stopping))
             foreach (var (line, e, recordedFor) in events)
             {
-                var json = copy.Serialize(e.Data);
+                dataJson.ResetWrittenCount();
+                copy.Serialize(dataJson, e.Data);
                 var type = copy.EventTypeOf(e.EventType);
                 var stamp = previous[e.StreamId] = ImportedEventMetadata.Stamp(
-                    importer, correlationId, line, recordedFor, e, type.Alias, json, previous.GetValueOrDefault(e.StreamId));
-                copy.WriteEvent(rows, e, type, json, stamp);
+                    importer, correlationId, line, recordedFor, e, type.Alias, dataJson.WrittenMemory, previous.GetValueOrDefault(e.StreamId));
+                copy.WriteEvent(rows, e, type, dataJson.WrittenSpan, stamp);
             }
     }
 

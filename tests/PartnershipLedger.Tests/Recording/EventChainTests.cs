@@ -1,3 +1,9 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using PartnershipLedger.Recording;
 
 namespace PartnershipLedger.Tests.Recording;
@@ -82,5 +88,130 @@ public sealed class EventChainTests
         var hashes = EventChain.Hashes(StreamId, [Meeting, second]);
         Assert.Equal(EventChain.Hash(EventChain.Genesis(StreamId), Meeting), hashes[0]);
         Assert.Equal(EventChain.Hash(hashes[0], second), hashes[1]);
+    }
+
+    /// <summary>
+    /// The text a link hashes, spelled out: stored ledgers were chained with it, so it must not change. Each field is
+    /// its length in UTF-16 units, a colon, the field and a newline; a missing field is empty.
+    /// </summary>
+    [Fact]
+    public void A_link_hashes_its_fields_length_prefixed_in_a_fixed_order()
+    {
+        var unicode = Meeting with { User = "zoë 😀", CanonicalData = """{"name":"Café"}""" };
+        string?[] fields = ["previous", StreamId.ToString("D"), "2", unicode.EventId.ToString("D"), unicode.EventType, unicode.User, unicode.ActorOrganization, unicode.CorrelationId, unicode.CanonicalData];
+        var text = string.Concat(fields.Select(field => $"{(field ?? "").Length}:{field}\n"));
+        Assert.Contains("6:zoë 😀\n", text);   // 6 UTF-16 units, 9 UTF-8 bytes
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), EventChain.Hash("previous", unicode));
+        Assert.Equal("5:Hello\n0:\n", string.Concat(((string?[])["Hello", null]).Select(field => $"{(field ?? "").Length}:{field}\n")));
+    }
+
+    [Theory]
+    [InlineData("""{"InPerson":true}""")]
+    [InlineData(""" { "b" : [1.50, -0, "Caf\u00e9 \"q\""], "a" : { "\u00e9" : null, "Z" : 15e-1 } } """)]
+    [InlineData("""{"name":"zoë 😀 <b> & \ud83d\ude00","n":12345678901234567890}""")]
+    public void An_events_data_as_utf8_links_as_its_canonical_text_does(string data)
+    {
+        var link = Meeting with { User = "zoë", CanonicalData = EventChain.Canonical(data) };
+        Assert.Equal(EventChain.Hash("previous", link),
+            EventChain.Hash("previous", link.StreamId, link.Version, link.EventId, link.EventType, link.User, link.ActorOrganization, link.CorrelationId, Encoding.UTF8.GetBytes(data)));
+    }
+
+    /// <summary>
+    /// The canonical form against the plain rule (parse, sort the keys as strings, unescape every string, every number
+    /// through decimal), over random JSON: keys and strings with escapes, non-ASCII and characters beyond the basic
+    /// plane, integers and other numbers in several forms, nesting.
+    /// </summary>
+    [Fact]
+    public void The_canonical_form_is_the_plain_rule_over_random_json()
+    {
+        var random = new Random(8);
+        for (var i = 0; i < 2000; i++)
+        {
+            var json = RandomJson(random, depth: 0);
+            Assert.Equal(PlainCanonical(json), EventChain.Canonical(json));
+        }
+    }
+
+    private static string RandomJson(Random random, int depth)
+    {
+        var kind = depth == 0 ? 0 : random.Next(depth > 3 ? 2 : 0, 7);
+        switch (kind)
+        {
+            case 0:
+                var keys = Enumerable.Range(0, random.Next(0, 7)).Select(_ => RandomString(random, key: true));
+                return "{ " + string.Join(" , ", keys.Select(key => $"{key} :{RandomJson(random, depth + 1)}")) + " }";
+            case 1:
+                return "[" + string.Join(",", Enumerable.Range(0, random.Next(0, 4)).Select(_ => RandomJson(random, depth + 1))) + "]";
+            case 2:
+            case 3:
+                return RandomString(random, key: false);
+            case 4:
+                return RandomNumber(random);
+            case 5:
+                return RandomNumber(random);
+            default:
+                return random.Next(3) switch { 0 => "true", 1 => "false", _ => "null" };
+        }
+    }
+
+    private static readonly string[] Pieces = ["a", "B", "z", "Z", "_", "é", "ø", "😀", "\uE000", "\\\"", "\\n", "\\u0041", "\\u00e9", "\\ud83d\\ude00", "<", "&", "+", "\\/", "1", " "];
+
+    private static string RandomString(Random random, bool key) =>
+        "\"" + string.Concat(Enumerable.Range(0, random.Next(key ? 1 : 0, 5)).Select(_ => Pieces[random.Next(Pieces.Length)])) + "\"";
+
+    private static string RandomNumber(Random random) => random.Next(9) switch
+    {
+        0 => "0",
+        1 => "-0",
+        2 => random.NextInt64(-1_000_000_000_000_000_000, 1_000_000_000_000_000_000).ToString(CultureInfo.InvariantCulture),
+        3 => random.Next(-1000, 1000).ToString(CultureInfo.InvariantCulture),
+        4 => $"{random.Next(-100, 100)}.{random.Next(0, 1000):D3}",
+        5 => $"{random.Next(1, 99)}e{random.Next(-5, 5)}",
+        6 => "12345678901234567890123",
+        7 => "007".TrimStart('0') + "0.50",
+        _ => $"{random.Next(1, 9)}.5E+{random.Next(0, 3)}",
+    };
+
+    /// <summary>The canonical form as first written: the reference the faster one must match byte for byte.</summary>
+    private static string PlainCanonical(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            Plain(writer, document.RootElement);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+
+        static void Plain(Utf8JsonWriter writer, JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    writer.WriteStartObject();
+                    foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                    {
+                        writer.WritePropertyName(property.Name);
+                        Plain(writer, property.Value);
+                    }
+                    writer.WriteEndObject();
+                    break;
+                case JsonValueKind.Array:
+                    writer.WriteStartArray();
+                    foreach (var item in element.EnumerateArray()) Plain(writer, item);
+                    writer.WriteEndArray();
+                    break;
+                case JsonValueKind.String:
+                    writer.WriteStringValue(element.GetString());
+                    break;
+                case JsonValueKind.Number:
+                    var raw = element.GetRawText();
+                    writer.WriteRawValue(decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                        ? (value == 0 ? 0m : value).ToString("G29", CultureInfo.InvariantCulture)
+                        : double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    element.WriteTo(writer);
+                    break;
+            }
+        }
     }
 }

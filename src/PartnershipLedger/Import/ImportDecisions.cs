@@ -62,8 +62,8 @@ public sealed class ImportDecisions(MaturityModel model, ImportReferences refere
     {
         try
         {
-            var data = record.Data.ValueKind == JsonValueKind.Undefined ? EmptyObject : record.Data;
-            return (Command?)data.Deserialize(entry.Command, json) ?? throw new JsonException("\"data\" is null.");
+            var data = record.Data.IsEmpty ? "{}"u8 : record.Data.Span;
+            return (Command?)JsonSerializer.Deserialize(data, entry.Command, json) ?? throw new JsonException("\"data\" is null.");
         }
         catch (JsonException problem)
         {
@@ -118,6 +118,4 @@ public sealed class ImportDecisions(MaturityModel model, ImportReferences refere
         States.Fold(e);
         if (e.Data is OrganizationRegistered) registered.Add(e.StreamId);
     }
-
-    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 }

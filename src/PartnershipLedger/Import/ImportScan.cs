@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace PartnershipLedger.Import;
 
 /// <summary>
@@ -9,8 +7,6 @@ namespace PartnershipLedger.Import;
 /// </summary>
 public sealed class ImportScan
 {
-    private sealed record Header(string? Type, string? Stream, string? Ref);
-
     public sealed class ScannedStream(Guid id, ImportStream kind)
     {
         public Guid Id { get; } = id;
@@ -26,16 +22,11 @@ public sealed class ImportScan
     {
         var scan = new ImportScan();
         var streams = new Dictionary<Guid, ScannedStream>();
-        var line = 0;
-        foreach (var text in File.ReadLines(path))
+        foreach (var (line, text) in ImportLines.Read(path))
         {
             if (line % 10_000 == 0) cancellation.ThrowIfCancellationRequested();
-            line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
             scan.References.CurrentLine = line;
-            Header header;
-            try { header = JsonSerializer.Deserialize<Header>(text, HeaderJson) ?? throw new JsonException("null"); }
-            catch (JsonException problem) { throw new ImportRejectedException(line, [$"not a JSON object ({problem.Message})."]); }
+            var header = ImportRecord.Read(line, text, headerOnly: true);
 
             var entry = ImportCatalogue.ForEvent(header.Type ?? "") ?? throw new ImportRejectedException(line, [UnknownType(header.Type)]);
             ScannedStream stream;
@@ -65,6 +56,4 @@ public sealed class ImportScan
         ImportCatalogue.NotImportable.FirstOrDefault(pair => pair.Key.Name == type) is { Key: not null } excluded
             ? $"a {type} cannot be imported: it {excluded.Value}."
             : $"\"type\" '{type}' is not an importable event type (see schema/import-format.md).";
-
-    private static readonly JsonSerializerOptions HeaderJson = new(JsonSerializerDefaults.Web);
 }

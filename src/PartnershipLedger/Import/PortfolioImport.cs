@@ -100,13 +100,10 @@ public static class PortfolioImport
     {
         var versions = new Dictionary<Guid, long>();
         using var writer = new ImportedEventWriter(copy, importer, correlationId);
-        var line = 0;
         long done = 0;
-        foreach (var text in File.ReadLines(path))
+        foreach (var (line, text) in ImportLines.Read(path))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            var record = JsonSerializer.Deserialize<ImportRecord>(text, RecordJson)!;
+            var record = ImportRecord.Read(line, text);
             var streamId = StreamOf(scan.References, line, record);
             var version = versions[streamId] = versions.GetValueOrDefault(streamId) + 1;
             var e = decisions.Decide(line, record, streamId, version);
@@ -160,6 +157,4 @@ public static class PortfolioImport
         await using var maintain = new NpgsqlCommand($"{statement} {string.Join(", ", tables)}", connection) { CommandTimeout = 0 };
         await maintain.ExecuteNonQueryAsync(cancellation);
     }
-
-    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
 }

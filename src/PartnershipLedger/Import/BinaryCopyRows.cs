@@ -18,8 +18,9 @@ namespace PartnershipLedger.Import;
 /// keys (mt_events' stream) for a statement's rows at its end, so one statement left 3 s of checks, on one core, after
 /// the last row of a million; many checked in turn overlap the rows still being made.</item>
 /// </list>
+/// The statements are one COPY only inside the caller's transaction (the import's): without one, each commits on its own.
 /// <see cref="Dispose"/> without <see cref="Complete"/> cancels the statement under way (the caller's transaction then
-/// rolls back).
+/// rolls back). Values are written as given: null through <see cref="WriteNull"/>, timestamps in UTC.
 /// </summary>
 public sealed class BinaryCopyRows : IDisposable
 {
@@ -27,7 +28,7 @@ public sealed class BinaryCopyRows : IDisposable
 
     private const int FlushAt = 1 << 16;
 
-    /// <summary>Filled buffers that may wait for the sending thread (16 MB: the rows made while a statement's keys are checked).</summary>
+    /// <summary>Filled buffers that may wait for the sending thread (16 to 32 MB: the rows made while a statement's keys are checked).</summary>
     private const int Waiting = 256;
 
     /// <summary>PostgreSQL's timestamps count microseconds from 2000-01-01 00:00 UTC.</summary>
@@ -43,7 +44,7 @@ public sealed class BinaryCopyRows : IDisposable
     private readonly string copyFromStdinBinary;
     private readonly int rowsPerStatement;
     private readonly BlockingCollection<Filled> filled = new(boundedCapacity: Waiting);
-    private readonly ConcurrentBag<ArrayBufferWriter<byte>> empty = [];
+    private readonly ConcurrentQueue<ArrayBufferWriter<byte>> empty = [];
     private readonly WorkerThreads sender = new();
     private ArrayBufferWriter<byte> buffer = NewBuffer();
     private int rowsInStatement;
@@ -135,16 +136,20 @@ public sealed class BinaryCopyRows : IDisposable
         try
         {
             sender.StopAsync().GetAwaiter().GetResult();
-            statement?.Cancel();
+            if (statement is { } abandoned)
+            {
+                statement = null;
+                abandoned.Cancel();
+                abandoned.Dispose();
+            }
         }
         catch (Exception problem) when (problem is NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
         {
-            // The connection failed under the statement (the failure that stopped the rows is the one to report): the
-            // caller's transaction rolls back all the same.
+            // The connection failed under the statement: the failure that stopped the rows is the one to report, and
+            // the caller's transaction rolls back all the same.
         }
         finally
         {
-            statement?.Dispose();
             filled.Dispose();
             sender.Dispose();
         }
@@ -161,7 +166,7 @@ public sealed class BinaryCopyRows : IDisposable
     private void Flush(bool endsStatement)
     {
         sender.Hand(filled, new Filled(buffer, endsStatement));
-        buffer = empty.TryTake(out var reused) ? reused : NewBuffer();
+        buffer = empty.TryDequeue(out var reused) ? reused : NewBuffer();
     }
 
     /// <summary>
@@ -175,7 +180,7 @@ public sealed class BinaryCopyRows : IDisposable
             statement ??= connection.BeginRawBinaryCopy(copyFromStdinBinary);
             statement.Write(bytes.WrittenSpan);
             bytes.ResetWrittenCount();
-            empty.Add(bytes);
+            empty.Enqueue(bytes);
             if (!endsStatement) continue;
             var ended = statement;
             statement = null;

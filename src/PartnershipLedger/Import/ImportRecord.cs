@@ -51,10 +51,11 @@ public sealed record ImportRecord(
                     default: reader.Skip(); break;
                 }
             }
-            if (reader.Read()) throw new JsonException("more follows the object on the same line.");
+            reader.Read();   // past the object: the reader refuses anything on the line but white space
         }
-        catch (JsonException problem)
+        catch (Exception problem) when (problem is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string whose escapes make no text (a lone surrogate such as \ud800).
             throw new ImportRejectedException(line, [$"not a JSON object ({problem.Message})."]);
         }
         return new ImportRecord(type, stream, reference, by, occurredAt, data);

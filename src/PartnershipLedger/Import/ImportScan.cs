@@ -24,7 +24,7 @@ public sealed class ImportScan
         var streams = new Dictionary<Guid, ScannedStream>();
         foreach (var (line, text) in ImportLines.Read(path))
         {
-            if (line % 10_000 == 0) cancellation.ThrowIfCancellationRequested();
+            if (scan.Records % 10_000 == 0) cancellation.ThrowIfCancellationRequested();
             scan.References.CurrentLine = line;
             var header = ImportRecord.Read(line, text, headerOnly: true);
 

@@ -98,12 +98,20 @@ public sealed class BinaryCopyRowsTests(AppFixture fixture) : IntegrationContext
     [Fact]
     public async Task A_timestamp_not_in_utc_is_refused_as_npgsql_refuses_it()
     {
+        var notUtc = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(1));
         await using var connection = await OpenWithTablesAsync();
-        using var copied = new BinaryCopyRows(connection, $"COPY copied ({Columns}) FROM STDIN (FORMAT BINARY)");
-        copied.StartRow(7);
-        copied.Write(1L);
-        copied.Write(Parents[0]);
-        Assert.Throws<ArgumentException>(() => copied.Write(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(1))));
+        using (var copied = new BinaryCopyRows(connection, $"COPY copied ({Columns}) FROM STDIN (FORMAT BINARY)"))
+        {
+            copied.StartRow(7);
+            copied.Write(1L);
+            copied.Write(Parents[0]);
+            Assert.Throws<ArgumentException>(() => copied.Write(notUtc));
+        }
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY imported ({Columns}) FROM STDIN (FORMAT BINARY)");
+        await importer.StartRowAsync();
+        await importer.WriteAsync(1L, NpgsqlDbType.Bigint);
+        await importer.WriteAsync(Parents[0], NpgsqlDbType.Uuid);
+        await Assert.ThrowsAsync<ArgumentException>(() => importer.WriteAsync(notUtc, NpgsqlDbType.TimestampTz));
     }
 
     [Fact]
@@ -126,18 +134,30 @@ public sealed class BinaryCopyRowsTests(AppFixture fixture) : IntegrationContext
         Assert.Equal(0, await CountAsync(connection, "select count(*) from copied"));
     }
 
+    /// <summary>
+    /// Without a transaction each statement commits on its own: the first is stored, the one under way when the rows are
+    /// abandoned is cancelled (its rows already sent are not stored), and the connection goes on.
+    /// </summary>
     [Fact]
-    public async Task Rows_abandoned_before_completion_are_cancelled_and_the_connection_goes_on()
+    public async Task Rows_abandoned_before_completion_cancel_the_statement_under_way_and_the_connection_goes_on()
     {
         await using var connection = await OpenWithTablesAsync();
-        await using (var transaction = await connection.BeginTransactionAsync())
+        var store = (DocumentStore)Host.Services.GetRequiredService<IDocumentStore>();
+        await using var watcher = store.Storage.Database.CreateConnection();
+        await watcher.OpenAsync();
+
+        using (var copied = new BinaryCopyRows(connection, $"COPY copied ({Columns}) FROM STDIN (FORMAT BINARY)", rowsPerStatement: 1_000))
         {
-            using (var copied = new BinaryCopyRows(connection, $"COPY copied ({Columns}) FROM STDIN (FORMAT BINARY)", rowsPerStatement: 1_000))
-                foreach (var row in Rows(1_500)) Write(copied, row);   // one statement sent and ended, one under way
-            await transaction.RollbackAsync();
+            // 1,000 rows of about 100 bytes, then 900 of about 400: buffers of the second statement go out before it ends,
+            // and only the second can have sent PostgreSQL 200 KB.
+            foreach (var row in Rows(1_900).Select((row, i) => i < 1_000 ? row : row with { Note = new string('n', 300) })) Write(copied, row);
+            await using var underWay = new NpgsqlCommand($"select count(*) from pg_stat_progress_copy where pid = {connection.ProcessID} and bytes_processed > 200000", watcher);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while ((long)(await underWay.ExecuteScalarAsync())! == 0 && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(20);
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "the second statement never started");
         }
 
-        Assert.Equal(0, await CountAsync(connection, "select count(*) from copied"));
+        Assert.Equal(1_000, await CountAsync(connection, "select count(*) from copied"));
         Assert.Equal(2, await CountAsync(connection, "select count(*) from copy_parents"));
     }
 }

@@ -78,6 +78,8 @@ public sealed class ImportLinesTests : IDisposable
     [InlineData("""{"type":"LeadShared",}""", "not a JSON object")]
     [InlineData("""{"type":"LeadShared"} {}""", "not a JSON object")]
     [InlineData("""{"type":"LeadShared","data":{"a":1}""", "not a JSON object")]
+    [InlineData("""{"type":"\ud800"}""", "not a JSON object")]
+    [InlineData("""{"\udc00":1}""", "not a JSON object")]
     [InlineData("""{"type":5}""", "\"type\" must be a string")]
     [InlineData("""{"stream":["p1"]}""", "\"stream\" must be a string")]
     [InlineData("""{"occurredAt":"last Tuesday"}""", "\"occurredAt\" must be a date and time in ISO 8601")]

@@ -105,6 +105,22 @@ public sealed class EventChainTests
         Assert.Equal("5:Hello\n0:\n", string.Concat(((string?[])["Hello", null]).Select(field => $"{(field ?? "").Length}:{field}\n")));
     }
 
+    /// <summary>
+    /// One link's value, pinned: worked out by hand from the rule ledgers were chained with before the UTF-8 path (the
+    /// text above, with the missing fields empty; the data canonical, 😀 escaped), so any drift of either path fails.
+    /// </summary>
+    [Fact]
+    public void A_link_with_missing_fields_has_the_value_ledgers_were_chained_with()
+    {
+        const string pinned = "3865f2563f24c5733fded036471a39a5fc27b521f9a6a00aaa6059413b22bf42";
+        var link = new EventChain.Link(StreamId, 2, Guid.Parse("0197a7b2-0000-7000-8000-000000000002"), "partner_meeting_held", null, null, null,
+            """{"InPerson":true,"topic":"Café \uD83D\uDE00"}""");
+
+        Assert.Equal(pinned, EventChain.Hash("previous", link));
+        Assert.Equal(pinned, EventChain.Hash("previous", link.StreamId, link.Version, link.EventId, link.EventType, null, null, null,
+            Encoding.UTF8.GetBytes("""{ "topic" : "Café 😀", "InPerson" : true }""")));
+    }
+
     [Theory]
     [InlineData("""{"InPerson":true}""")]
     [InlineData(""" { "b" : [1.50, -0, "Caf\u00e9 \"q\""], "a" : { "\u00e9" : null, "Z" : 15e-1 } } """)]

@@ -51,14 +51,18 @@ public sealed class DocumentCopy : IAsyncDisposable
         return tables[type] = (table.QualifiedName, versionType == "bigint");
     }
 
-    /// <summary>Deletes every document of these types (in this transaction: a rebuild replaces them at its commit).</summary>
-    public async Task DeleteAllAsync(IEnumerable<Type> types, CancellationToken cancellation)
+    /// <summary>
+    /// Empties the tables of these types, in this transaction (a rebuild replaces their documents at its commit), with
+    /// TRUNCATE: nothing is written per row (deleting a million events' documents row by row took 0.4 s, before anything
+    /// else could start). Until the commit, other sessions wait to read these tables rather than see the old documents,
+    /// and one that began before it sees them empty after it: a rebuild runs with the API stopped.
+    /// </summary>
+    public async Task EmptyAsync(IEnumerable<Type> types, CancellationToken cancellation)
     {
-        foreach (var type in types)
-        {
-            await using var command = new NpgsqlCommand($"delete from {DocumentTables.Of(store, type).QualifiedName}", connection, transaction);
-            await command.ExecuteNonQueryAsync(cancellation);
-        }
+        var tables = types.Select(type => DocumentTables.Of(store, type).QualifiedName).ToList();
+        if (tables.Count == 0) return;
+        await using var command = new NpgsqlCommand($"truncate {string.Join(", ", tables)}", connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellation);
     }
 
     /// <summary>Inserts <paramref name="documents"/> (new ids only) in one COPY, synchronously.</summary>

@@ -60,7 +60,7 @@ public sealed class ImportProjections : IAsyncDisposable
     /// <summary>
     /// Starts the writer threads. <paramref name="lastVersions"/>: each stream's final version (a partnership is written when
     /// its event of that version goes by; any other at <see cref="FinishAsync"/>). <paramref name="replacing"/>: document
-    /// types whose documents are deleted first, in the same transaction (a rebuild). <paramref name="finishedState"/>:
+    /// types whose tables are emptied first, in the same transaction (a rebuild: <see cref="DocumentCopy.EmptyAsync"/>). <paramref name="finishedState"/>:
     /// called with each partnership's final decision state, on the reading thread (an import's review reminders).
     /// </summary>
     public static async Task<ImportProjections> StartAsync(
@@ -70,7 +70,7 @@ public sealed class ImportProjections : IAsyncDisposable
         var copy = await DocumentCopy.OpenAsync(store, cancellation);
         try
         {
-            await copy.DeleteAllAsync(replacing, cancellation);
+            await copy.EmptyAsync(replacing, cancellation);
         }
         catch
         {

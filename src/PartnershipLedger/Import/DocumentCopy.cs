@@ -55,14 +55,24 @@ public sealed class DocumentCopy : IAsyncDisposable
     /// Empties the tables of these types, in this transaction (a rebuild replaces their documents at its commit), with
     /// TRUNCATE: nothing is written per row (deleting a million events' documents row by row took 0.4 s, before anything
     /// else could start). Until the commit, other sessions wait to read these tables rather than see the old documents,
-    /// and one that began before it sees them empty after it: a rebuild runs with the API stopped.
+    /// and one that began before it sees them empty after it: a rebuild runs with the API stopped. Should another session
+    /// hold one of the tables anyway (the API's daemon writing trend buckets), the rebuild gives up after 10 s, saying so,
+    /// rather than stall the API's readers queued behind it.
     /// </summary>
     public async Task EmptyAsync(IEnumerable<Type> types, CancellationToken cancellation)
     {
         var tables = types.Select(type => DocumentTables.Of(store, type).QualifiedName).ToList();
         if (tables.Count == 0) return;
-        await using var command = new NpgsqlCommand($"truncate {string.Join(", ", tables)}", connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellation);
+        await using var command = new NpgsqlCommand($"set local lock_timeout = '10s'; truncate {string.Join(", ", tables)}; set local lock_timeout = 0", connection, transaction);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellation);
+        }
+        catch (PostgresException busy) when (busy.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected)
+        {
+            throw new InvalidOperationException(
+                $"Another session is using the document tables ({busy.MessageText}): stop the API before rebuilding from the command line.", busy);
+        }
     }
 
     /// <summary>Inserts <paramref name="documents"/> (new ids only) in one COPY, synchronously.</summary>

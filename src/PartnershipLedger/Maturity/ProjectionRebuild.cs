@@ -16,7 +16,7 @@ public static class ProjectionRebuild
     public static IReadOnlyList<string> Projections { get; } =
         ["Partnership", "PartnershipSummary", "Organization", "CircleOfTrust", PartnershipMaturityProjection.Name, MaturityTrendProjection.Name];
 
-    /// <summary>The documents derived from the maturity projections, deleted before either rebuild writes them again.</summary>
+    /// <summary>The documents derived from the maturity projections, removed before either rebuild writes them again.</summary>
     private static readonly Type[] MaturityDocuments = [typeof(PartnershipMaturity), typeof(MaturityTimeline), typeof(MaturityTrendBucket), typeof(PartnershipTrendContribution)];
 
     public static Task RebuildAllAsync(IDocumentStore store, IProjectionCoordinator coordinator, CancellationToken cancellation) =>
@@ -64,7 +64,7 @@ public static class ProjectionRebuild
     /// Rebuilds every projection's documents in one sequential read of the events, folding them in memory with the
     /// projections' own code (as an import does) and writing each partnership's documents once its last event is folded
     /// (<see cref="ImportProjections"/>: one thread derives and serializes them, another COPYs them on a connection of its
-    /// own): no pass per projection, memory for the partnerships under way only. The old documents are deleted and the new
+    /// own): no pass per projection, memory for the partnerships under way only. The document tables are emptied (TRUNCATE) and the new
     /// ones committed in one transaction. For the command line (ops/run -- rebuild): the API's async daemon must not run
     /// meanwhile.
     /// </summary>

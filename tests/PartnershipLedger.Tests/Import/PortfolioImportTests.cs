@@ -72,6 +72,22 @@ public sealed class PortfolioImportTests(AppFixture fixture) : IntegrationContex
     }
 
     [Fact]
+    public async Task A_string_in_a_records_data_whose_escapes_make_no_text_is_refused_with_its_line()
+    {
+        var file = await GenerateAsync(partnerships: 6);
+        var lines = await File.ReadAllLinesAsync(file);
+        var meeting = Array.FindIndex(lines, line => line.Contains("\"type\":\"PartnerMeetingHeld\"") && line.Contains("\"topic\":\""));
+        lines[meeting] = System.Text.RegularExpressions.Regex.Replace(lines[meeting], "\"topic\":\"[^\"]*\"", "\"topic\":\"\\ud800\"");
+        await File.WriteAllLinesAsync(file, lines);
+
+        var refused = await Assert.ThrowsAsync<ImportRejectedException>(() => PortfolioImport.ImportAsync(Store, Model, Evaluator, file, Importer, DateTimeOffset.UtcNow));
+
+        Assert.Equal(meeting + 1, refused.Line);
+        Assert.StartsWith("data", refused.Problems.Single());
+        Assert.Equal(0, await ScalarAsync("select count(*) from {0}.mt_events"));
+    }
+
+    [Fact]
     public async Task A_record_referring_to_a_ref_not_defined_before_it_is_refused_before_anything_is_written()
     {
         var file = await GenerateAsync(partnerships: 6);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text;
 using Marten;
 using Npgsql;
 using PartnershipLedger.Partnerships;
@@ -92,12 +93,12 @@ public static class LedgerVerification
                 new(streamId, row.Version, row.Id, row.Sequence, types.TryGetValue(row.Type, out var type) ? type.Name : row.Type, reason, detail);
             if (row.Chain is null)
                 return Broken(ChainBreak.LinkMissing, $"Event {row.Id} (version {row.Version}) carries no chain value.");
-            var expected = EventChain.Hash(previous, Link(streamId, row));
+            var expected = LinkAfter(previous, streamId, row);
             if (expected != row.Chain)
             {
                 // The next event tells which changed: it links to the chain value this event had when it was recorded.
                 var next = i + 1 < rows.Count && rows[i + 1].Chain is { } nextChain ? (Row: rows[i + 1], Chain: nextChain) : default;
-                return next.Row is not null && next.Chain == EventChain.Hash(expected, Link(streamId, next.Row))
+                return next.Row is not null && next.Chain == LinkAfter(expected, streamId, next.Row)
                     ? Broken(ChainBreak.ChainAltered, $"Event {row.Id} (version {row.Version}) has a rewritten chain value: its content is as recorded, but its chain value does not follow from the previous event.")
                     : Broken(ChainBreak.ContentAltered, $"Event {row.Id} (version {row.Version}) was altered after it was recorded: its data or metadata no longer hash to its chain value.");
             }
@@ -110,8 +111,9 @@ public static class LedgerVerification
 
     private static BrokenLink Missing(Guid streamId, long version, string detail) => new(streamId, version, null, null, null, ChainBreak.LinkMissing, detail);
 
-    private static EventChain.Link Link(Guid streamId, Row row) =>
-        new(streamId, row.Version, row.Id, row.Type, row.User, row.Organization, row.Correlation, EventChain.Canonical(row.Data));
+    /// <summary>The chain value <paramref name="row"/> should carry after <paramref name="previous"/>: its data hashed from UTF-8, canonicalized once.</summary>
+    private static string LinkAfter(string previous, Guid streamId, Row row) =>
+        EventChain.Hash(previous, streamId, row.Version, row.Id, row.Type, row.User, row.Organization, row.Correlation, Encoding.UTF8.GetBytes(row.Data));
 
     /// <summary>Breaks across streams are reported in recording order; a missing row has no sequence and goes last.</summary>
     private static long Order(BrokenLink broken) => broken.Sequence ?? long.MaxValue;

@@ -136,11 +136,14 @@ public static class EventChain
     public static void Stamp(string previous, Guid streamId, long firstVersion, IReadOnlyList<IEvent> events,
         Func<IEvent, (string? User, string? Organization, string? CorrelationId)> metadata, Marten.ISerializer serializer)
     {
+        var data = new ArrayBufferWriter<byte>(1024);
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
             var (user, organization, correlation) = metadata(e);
-            previous = Hash(previous, streamId, firstVersion + i, e.Id, e.EventTypeName, user, organization, correlation, Encoding.UTF8.GetBytes(serializer.ToJson(e.Data)));
+            data.ResetWrittenCount();
+            serializer.WriteTo(data, e.Data);   // UTF-8 as Marten stores it, not a string encoded again
+            previous = Hash(previous, streamId, firstVersion + i, e.Id, e.EventTypeName, user, organization, correlation, data.WrittenMemory);
             e.SetHeader(Header, previous);
         }
     }

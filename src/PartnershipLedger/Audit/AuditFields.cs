@@ -23,6 +23,7 @@ public static class AuditFields
             .Argument<StringGraphType>("after", "The endCursor of the previous page.")
             .ResolveAsync(async context => await AuditTrail.PageAsync(
                 context.RequestServices!.GetRequiredService<IQuerySession>(),
+                context.RequestServices!.GetRequiredService<PreparedReads>(),
                 Caller.Of(context).Actor,
                 new AuditFilter(
                     StreamId: IdArguments.Optional(context, "partnershipId"),

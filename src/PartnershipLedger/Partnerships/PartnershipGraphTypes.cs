@@ -45,7 +45,8 @@ public sealed class PartnershipGraphType : ObjectGraphType<PartnershipSummary>
                 var size = Paging.PageSize(context.GetArgument<int?>("first"));
                 var after = Paging.Position(context.GetArgument<string?>("after")) ?? 0;
                 // The audit trail of this one stream: a page and its count in one query, never the whole stream.
-                return await AuditTrail.PageAsync(context.RequestServices!.GetRequiredService<IQuerySession>(), Caller.Of(context).Actor,
+                return await AuditTrail.PageAsync(context.RequestServices!.GetRequiredService<IQuerySession>(),
+                    context.RequestServices!.GetRequiredService<PreparedReads>(), Caller.Of(context).Actor,
                     new AuditFilter(StreamId: context.Source.Id), size, after, context.CancellationToken);
             });
     }

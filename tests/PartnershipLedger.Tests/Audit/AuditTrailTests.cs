@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PartnershipLedger.Audit;
 using PartnershipLedger.Tests.Hosting;
 
 namespace PartnershipLedger.Tests.Audit;
@@ -192,6 +196,40 @@ public sealed class AuditTrailTests(AppFixture fixture) : IntegrationContext(fix
 
         Assert.Equal(["CircleOfTrustFormed"], (await TrailAsync(new As("member@example.com", northwind), ("partnershipId", circle))).Types);
         Assert.Empty((await TrailAsync(new As("member@example.com", partnership.First), ("partnershipId", circle))).Entries);
+    }
+
+    [Fact]
+    public async Task Its_statements_are_prepared_on_connections_of_their_own_not_on_Martens()
+    {
+        await HistoryAsync();
+        await TrailAsync(As.Admin);
+
+        // Every idle connection of Marten's pool, held at once (the pool hands out idle ones before it opens new ones):
+        // none holds a prepared statement, so each is reset with one DISCARD ALL when it goes back.
+        var store = (DocumentStore)Host.Services.GetRequiredService<IDocumentStore>();
+        var held = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var connection = store.Storage.Database.CreateConnection();
+                held.Add(connection);
+                await connection.OpenAsync();
+            }
+            foreach (var connection in held) Assert.Equal(0L, await PreparedStatementsAsync(connection));
+        }
+        finally
+        {
+            foreach (var connection in held) await connection.DisposeAsync();
+        }
+        await using var own = await Host.Services.GetRequiredService<PreparedReads>().OpenAsync(CancellationToken.None);
+        Assert.True(await PreparedStatementsAsync(own) > 0, "the audit trail's connection kept its prepared statements");
+    }
+
+    private static async Task<long> PreparedStatementsAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("select count(*) from pg_prepared_statements", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]

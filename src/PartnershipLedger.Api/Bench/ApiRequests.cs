@@ -25,7 +25,7 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
     /// commands took about 0.7 s a trial, and a few stalls of 10-20 ms (a checkpoint, autovacuum, the daemon, a
     /// collection) falling on one kind moved the trial's ratio by several per cent: 0.84 to 0.98 within one run.
     /// </summary>
-    private const int OneClientCommandsPerRequest = 3;
+    public const int OneClientRequestsFactor = 3;
 
     /// <summary>
     /// How long warm-up passes repeat before the first trial: a hundred rounds were not enough; the first trial then ran
@@ -126,7 +126,7 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
     /// <summary>A partner meeting recorded directly with Marten and by the mutation over HTTP, with 1 and 8 clients.</summary>
     public async Task MeasureCommandsAsync(BenchResults results, int trial)
     {
-        var (direct, mutation) = await InterleavedCommandsAsync(1, commandsPerLeg: 1, perClient: requests * OneClientCommandsPerRequest);
+        var (direct, mutation) = await InterleavedCommandsAsync(1, commandsPerLeg: 1, perClient: requests * OneClientRequestsFactor);
         results.AddCommands("direct Marten command, 1 client", trial, direct);
         results.AddCommands("GraphQL mutation over HTTP, 1 client", trial, mutation);
         (direct, mutation) = await InterleavedCommandsAsync(Clients, commandsPerLeg: Math.Clamp(requests, 1, 25));

@@ -14,7 +14,7 @@ public sealed class BenchInput : NetCoreInput
     [Description("Partnerships in the generated portfolio (10,000 is about 570,000 events)")] public int PartnershipsFlag { get; set; } = 10_000;
     [Description("Years of history")] public int YearsFlag { get; set; } = 3;
     [Description("Trials of each measurement")] public int TrialsFlag { get; set; } = 3;
-    [Description("Requests per query or command measurement and trial")] public int RequestsFlag { get; set; } = 200;
+    [Description("Requests per read measurement and trial; commands per client with 8 clients; 3 times as many commands with one client")] public int RequestsFlag { get; set; } = 200;
     [Description("Port of the API process the bench starts (default: a free one)")] public int PortFlag { get; set; }
     [Description("Tiny sizes, one trial: checks the bench runs (ops/test)")] public bool SmokeFlag { get; set; }
     [Description("Also time the rebuild by Marten's async daemon (slow: one pass per projection)")] public bool DaemonRebuildFlag { get; set; }

@@ -38,7 +38,8 @@ public sealed class BenchResults
     public void Print(TextWriter output, long events, BenchInput input)
     {
         output.WriteLine();
-        output.WriteLine($"ops/bench: {input.PartnershipsFlag:N0} partnerships, {events:N0} events, {input.TrialsFlag} trial(s), {input.RequestsFlag} requests per measurement; " +
+        output.WriteLine($"ops/bench: {input.PartnershipsFlag:N0} partnerships, {events:N0} events, {input.TrialsFlag} trial(s), {input.RequestsFlag} requests per read measurement, " +
+                         $"{input.RequestsFlag * ApiRequests.OneClientRequestsFactor} commands of each kind with one client; " +
                          $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
         output.WriteLine();
         output.WriteLine("| measure | median | per trial |");

@@ -38,7 +38,7 @@ public static class LedgerStore
         var distribution = builder.Configuration.GetValue("Ledger:Distribution", ProjectionDistribution.Solo);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new PreparedReads(connectionString));   // a factory: the container disposes what it made
+        builder.Services.AddSingleton(services => new PreparedReads(connectionString, services.GetService<ILoggerFactory>()));   // a factory: the container disposes what it made
         builder.Services.AddSingleton(new PartnershipLedger.Functions.Agreement.ReminderGrace(
             builder.Configuration.GetValue("Ledger:ReminderGrace", TimeSpan.FromMinutes(5))));
         builder.Services.CritterStackDefaults(defaults =>

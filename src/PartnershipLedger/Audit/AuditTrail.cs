@@ -31,7 +31,7 @@ public static class AuditTrail
         if (filter is { From: { } from, To: { } to } && from > to)
             throw new ValidationFailedException(new ValidationProblem("to", $"to ({to:O}) is before from ({from:O})."));
 
-        await using var connection = await connections.OpenAsync(cancellation);
+        await using var connection = await connections.OpenForPreparedSelectsAsync(cancellation);
         await using var command = connection.CreateCommand();
         var where = new List<string> { EventRows.VisibleStreams(session, actor, "e.stream_id", command) };
         void Where(string condition, string name, object value, NpgsqlDbType? type = null)

@@ -203,33 +203,43 @@ public sealed class AuditTrailTests(AppFixture fixture) : IntegrationContext(fix
     {
         await HistoryAsync();
         await TrailAsync(As.Admin);
-
-        // Every idle connection of Marten's pool, held at once (the pool hands out idle ones before it opens new ones):
-        // none holds a prepared statement, so each is reset with one DISCARD ALL when it goes back.
         var store = (DocumentStore)Host.Services.GetRequiredService<IDocumentStore>();
+        DateTime started;
+        await using (var first = store.Storage.Database.CreateConnection())
+        {
+            await first.OpenAsync();
+            await using var now = new NpgsqlCommand("select clock_timestamp()", first);
+            started = (DateTime)(await now.ExecuteScalarAsync())!;
+        }
+
+        // Every idle connection of Marten's pool, held at once until the pool opens a new one (it hands out idle ones
+        // first): none holds a prepared statement, so each is reset with one DISCARD ALL when it goes back.
         var held = new List<NpgsqlConnection>();
         try
         {
-            for (var i = 0; i < 30; i++)
+            var sawEveryIdle = false;
+            while (!sawEveryIdle && held.Count < 50)
             {
                 var connection = store.Storage.Database.CreateConnection();
                 held.Add(connection);
                 await connection.OpenAsync();
+                await using var command = new NpgsqlCommand(
+                    "select (select count(*) from pg_prepared_statements), backend_start > @started from pg_stat_activity where pid = pg_backend_pid()", connection);
+                command.Parameters.AddWithValue("started", started);
+                await using var reader = await command.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                Assert.Equal(0L, reader.GetInt64(0));
+                sawEveryIdle = reader.GetBoolean(1);
             }
-            foreach (var connection in held) Assert.Equal(0L, await PreparedStatementsAsync(connection));
+            Assert.True(sawEveryIdle, $"Marten's pool still handed out connections it had before the test after {held.Count}");
         }
         finally
         {
             foreach (var connection in held) await connection.DisposeAsync();
         }
-        await using var own = await Host.Services.GetRequiredService<PreparedReads>().OpenAsync(CancellationToken.None);
-        Assert.True(await PreparedStatementsAsync(own) > 0, "the audit trail's connection kept its prepared statements");
-    }
-
-    private static async Task<long> PreparedStatementsAsync(NpgsqlConnection connection)
-    {
-        await using var command = new NpgsqlCommand("select count(*) from pg_prepared_statements", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var own = await Host.Services.GetRequiredService<PreparedReads>().OpenForPreparedSelectsAsync(CancellationToken.None);
+        await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements", own);
+        Assert.True((long)(await prepared.ExecuteScalarAsync())! > 0, "the audit trail's connection kept its prepared statements");
     }
 
     [Fact]

@@ -233,4 +233,33 @@ public sealed class AuthenticationTests(AppFixture fixture) : IntegrationContext
         Assert.False(wrong.IsValid);
         Assert.False(late.IsValid);
     }
+
+    [Fact]
+    public async Task A_kept_token_is_checked_again_once_it_expires_and_the_cache_is_emptied_at_its_capacity()
+    {
+        var signer = Host.Services.GetRequiredService<TokenSigner>();
+        var handler = new PartnershipLedger.Api.Access.ValidatedTokenCache { MapInboundClaims = false };
+        var now = DateTimeOffset.UtcNow;
+        var shortLived = signer.Sign(Forged(now, now.AddSeconds(2)));
+        var longLived = signer.Sign(Forged(now, now.AddDays(1)));
+
+        var kept = await handler.ValidateTokenAsync(shortLived, signer.ValidationParameters);
+        var again = await handler.ValidateTokenAsync(shortLived, signer.ValidationParameters);
+        var validTo = kept.SecurityToken.ValidTo;
+        while (DateTime.UtcNow <= validTo) await Task.Delay(100);
+        // Past its expiry, within the handler's clock skew: still valid, but parsed and checked again, not answered from the cache.
+        var expired = await handler.ValidateTokenAsync(shortLived, signer.ValidationParameters);
+
+        var first = await handler.ValidateTokenAsync(longLived, signer.ValidationParameters);
+        for (var i = 0; i < PartnershipLedger.Api.Access.ValidatedTokenCache.Capacity; i++)
+            Assert.True((await handler.ValidateTokenAsync(signer.Sign(Forged(now, now.AddDays(1))), signer.ValidationParameters)).IsValid);
+        var afterFilling = await handler.ValidateTokenAsync(longLived, signer.ValidationParameters);
+        var afterThat = await handler.ValidateTokenAsync(longLived, signer.ValidationParameters);
+
+        Assert.Same(kept.SecurityToken, again.SecurityToken);
+        Assert.True(expired.IsValid);
+        Assert.NotSame(kept.SecurityToken, expired.SecurityToken);
+        Assert.NotSame(first.SecurityToken, afterFilling.SecurityToken);   // emptied when full: parsed again
+        Assert.Same(afterFilling.SecurityToken, afterThat.SecurityToken);  // and kept again
+    }
 }

@@ -53,12 +53,9 @@ public static class StreamFold
             .FirstOrDefault();
 
     /// <summary>An event as the store would hand it over, with its id, stream and version.</summary>
-    public static IEvent Wrap(object data, Guid id, Guid streamId, long version, DateTimeOffset timestamp) =>
-        Wrap(data.GetType(), data, id, streamId, version, timestamp);
-
-    private static IEvent Wrap(Type seenAs, object data, Guid id, Guid streamId, long version, DateTimeOffset timestamp)
+    public static IEvent Wrap(object data, Guid id, Guid streamId, long version, DateTimeOffset timestamp)
     {
-        var e = NewEvent(seenAs, data);
+        var e = NewEvent(data.GetType(), data);
         e.Id = id;
         e.StreamId = streamId;
         e.Version = version;
@@ -70,13 +67,13 @@ public static class StreamFold
     private static readonly ConcurrentDictionary<(MethodInfo, int), Type> ParameterTypes = new();
 
     /// <summary>
-    /// A new Event&lt;T&gt; of <paramref name="data"/> seen as <paramref name="type"/>, by a delegate made once per type.
+    /// A new Event&lt;T&gt; of <paramref name="data"/>, whose type is <paramref name="type"/>, by a delegate made once per type.
     /// Event&lt;T&gt;'s constructor gives it a random id (<c>Guid.NewGuid()</c>, a system call each), which the caller
     /// replaces at once; made without its constructor, the event skips that: a rebuild wraps a million events.
     /// </summary>
     private static IEvent NewEvent(Type type, object data) =>
-        EventFactories.GetOrAdd(type, seenAs => typeof(StreamFold).GetMethod(nameof(NewEventOf), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(seenAs).CreateDelegate<Func<object, IEvent>>())(data);
+        EventFactories.GetOrAdd(type, dataType => typeof(StreamFold).GetMethod(nameof(NewEventOf), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(dataType).CreateDelegate<Func<object, IEvent>>())(data);
 
     private static IEvent NewEventOf<T>(object data) where T : notnull
     {
@@ -111,9 +108,9 @@ public static class StreamFold
     {
         var parameter = ParameterTypes.GetOrAdd((method, position), key => key.Item1.GetParameters()[key.Item2].ParameterType);
         if (parameter.IsInstanceOfType(e.Data)) return e.Data;
+        // Apply(IEvent<IPartnershipEvent>) takes an Event<PartnerMeetingHeld> as it is: IEvent<out T> is covariant.
         if (parameter.IsInstanceOfType(e)) return e;
-        // Apply(IEvent<IPartnershipEvent>): the same event seen through its interface.
-        return Wrap(parameter.GetGenericArguments()[0], e.Data, e.Id, e.StreamId, e.Version, e.Timestamp);
+        throw new InvalidOperationException($"{method.DeclaringType?.Name}.{method.Name} takes a {parameter.Name}, which a {e.EventType.Name} event is not.");
     }
 
     private static MethodInfo Find(Type state, Type eventType, bool creates)

@@ -23,7 +23,7 @@ public sealed class ApiRequests(HttpClient client, DocumentStore store, RawBasel
     /// <summary>
     /// One client records this many times <see cref="requests"/> commands of each kind per trial. At 200, each kind's
     /// commands took about 0.7 s a trial, and a few stalls of 10-20 ms (a checkpoint, autovacuum, the daemon, a
-    /// collection) falling on one kind moved the trial's ratio by several per cent: 0.84 to 0.98 within one run.
+    /// collection) falling on one kind moved the trial's ratio by several per cent (0.84 to 0.98 per trial over a morning's runs).
     /// </summary>
     public const int OneClientRequestsFactor = 3;
 

@@ -108,10 +108,15 @@ public static class StreamFold
     {
         var parameter = ParameterTypes.GetOrAdd((method, position), key => key.Item1.GetParameters()[key.Item2].ParameterType);
         if (parameter.IsInstanceOfType(e.Data)) return e.Data;
-        // Apply(IEvent<IPartnershipEvent>) takes an Event<PartnerMeetingHeld> as it is: IEvent<out T> is covariant.
+        // Apply(IEvent<IPartnershipEvent>) takes an Event<PartnerMeetingHeld> as it is: IEvent<out T> is covariant (for
+        // events that are classes, as every event of the catalogue is: a struct event would not be an IEvent<interface>).
         if (parameter.IsInstanceOfType(e)) return e;
-        throw new InvalidOperationException($"{method.DeclaringType?.Name}.{method.Name} takes a {parameter.Name}, which a {e.EventType.Name} event is not.");
+        throw new InvalidOperationException($"{method.DeclaringType?.Name}.{method.Name} takes {Describe(parameter)}, which the event ({e.EventType.Name}) is not.");
     }
+
+    /// <summary>A type as C# spells it, e.g. IEvent&lt;IPartnershipEvent&gt; rather than IEvent`1.</summary>
+    private static string Describe(Type type) =>
+        type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}<{string.Join(", ", type.GetGenericArguments().Select(Describe))}>" : type.Name;
 
     private static MethodInfo Find(Type state, Type eventType, bool creates)
     {

@@ -240,7 +240,7 @@ public sealed class AuthenticationTests(AppFixture fixture) : IntegrationContext
         var signer = Host.Services.GetRequiredService<TokenSigner>();
         var handler = new PartnershipLedger.Api.Access.ValidatedTokenCache { MapInboundClaims = false };
         var now = DateTimeOffset.UtcNow;
-        var shortLived = signer.Sign(Forged(now, now.AddSeconds(2)));
+        var shortLived = signer.Sign(Forged(now, now.AddSeconds(3)));
         var longLived = signer.Sign(Forged(now, now.AddDays(1)));
 
         var kept = await handler.ValidateTokenAsync(shortLived, signer.ValidationParameters);
@@ -256,6 +256,7 @@ public sealed class AuthenticationTests(AppFixture fixture) : IntegrationContext
         var afterFilling = await handler.ValidateTokenAsync(longLived, signer.ValidationParameters);
         var afterThat = await handler.ValidateTokenAsync(longLived, signer.ValidationParameters);
 
+        // A kept result shares its SecurityToken (ValidatedTokenCache.Copy copies the claims only): the same one means answered from the cache.
         Assert.Same(kept.SecurityToken, again.SecurityToken);
         Assert.True(expired.IsValid);
         Assert.NotSame(kept.SecurityToken, expired.SecurityToken);

@@ -63,7 +63,7 @@ public sealed class DocumentCopy : IAsyncDisposable
     {
         var tables = types.Select(type => DocumentTables.Of(store, type).QualifiedName).ToList();
         if (tables.Count == 0) return;
-        await using var command = new NpgsqlCommand($"set local lock_timeout = '10s'; truncate {string.Join(", ", tables)}; set local lock_timeout = 0", connection, transaction);
+        await using var command = new NpgsqlCommand($"set local lock_timeout = '10s'; truncate {string.Join(", ", tables)}; set local lock_timeout to default", connection, transaction);
         try
         {
             await command.ExecuteNonQueryAsync(cancellation);

@@ -66,7 +66,7 @@ public sealed record ImportRecord(
     /// <summary>The format's field a property names (ignoring case), or null.</summary>
     private static string? FieldOf(ref Utf8JsonReader reader)
     {
-        if (!reader.ValueIsEscaped && reader.ValueSpan.Length <= 10)
+        if (!reader.ValueIsEscaped)
         {
             foreach (var field in Fields)
                 if (System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, field)) return field;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Marten;
 using Npgsql;
 using PartnershipLedger.CirclesOfTrust;

@@ -62,6 +62,14 @@ public sealed class ImportLinesTests : IDisposable
     }
 
     [Fact]
+    public void A_field_name_written_with_escapes_is_the_field_it_spells()
+    {
+        var record = Read("""{"\u0074ype":"LeadShared","STRE\u0041M":"p1","r\u0065fs":"p9"}""");
+
+        Assert.Equal(("LeadShared", "p1", null), (record.Type, record.Stream, record.Ref));
+    }
+
+    [Fact]
     public void A_records_header_alone_leaves_out_the_rest_and_missing_fields_are_null()
     {
         var header = Read("""{"type":"LeadAccepted","stream":"p1","by":"o1","occurredAt":"not read","data":{"leadId":"p1.f1"}}""", headerOnly: true);

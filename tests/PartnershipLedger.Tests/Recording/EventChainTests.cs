@@ -100,9 +100,8 @@ public sealed class EventChainTests
         var unicode = Meeting with { User = "zoë 😀", CanonicalData = """{"name":"Café"}""" };
         string?[] fields = ["previous", StreamId.ToString("D"), "2", unicode.EventId.ToString("D"), unicode.EventType, unicode.User, unicode.ActorOrganization, unicode.CorrelationId, unicode.CanonicalData];
         var text = string.Concat(fields.Select(field => $"{(field ?? "").Length}:{field}\n"));
-        Assert.Contains("6:zoë 😀\n", text);   // 6 UTF-16 units, 9 UTF-8 bytes
+        Assert.Contains("6:zoë 😀\n", text);   // the rule as spelled here: 6 UTF-16 units, not 9 UTF-8 bytes
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), EventChain.Hash("previous", unicode));
-        Assert.Equal("5:Hello\n0:\n", string.Concat(((string?[])["Hello", null]).Select(field => $"{(field ?? "").Length}:{field}\n")));
     }
 
     /// <summary>
@@ -162,7 +161,6 @@ public sealed class EventChainTests
             case 3:
                 return RandomString(random, key: false);
             case 4:
-                return RandomNumber(random);
             case 5:
                 return RandomNumber(random);
             default:
@@ -184,11 +182,14 @@ public sealed class EventChainTests
         4 => $"{random.Next(-100, 100)}.{random.Next(0, 1000):D3}",
         5 => $"{random.Next(1, 99)}e{random.Next(-5, 5)}",
         6 => "12345678901234567890123",
-        7 => "007".TrimStart('0') + "0.50",
+        7 => "70.50",
         _ => $"{random.Next(1, 9)}.5E+{random.Next(0, 3)}",
     };
 
-    /// <summary>The canonical form as first written: the reference the faster one must match byte for byte.</summary>
+    /// <summary>
+    /// The canonical form as first written: the reference the faster one must match byte for byte. Independent of
+    /// EventChain on purpose (it looks like EventChain.Write): calling the product here would make the comparison unable to fail.
+    /// </summary>
     private static string PlainCanonical(string json)
     {
         using var document = JsonDocument.Parse(json);
